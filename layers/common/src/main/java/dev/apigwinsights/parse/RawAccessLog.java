@@ -1,0 +1,61 @@
+package dev.apigwinsights.parse;
+
+import dev.apigwinsights.schema.ContextVariable;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a parser extracted from one access-log line, before typing: the raw string value of each
+ * {@link ContextVariable} it recognised, and every other key (in order) for {@code extra}.
+ * The log's {@code -} placeholder and empty strings are stored as-is; the canonical mapper turns
+ * them into nulls. Reusable: {@link #clear()} between lines keeps allocation down.
+ */
+public final class RawAccessLog {
+    private final String[] values = new String[ContextVariable.count()];
+    private final List<String> extraKeys = new ArrayList<>();
+    private final List<String> extraValues = new ArrayList<>();
+
+    public void put(ContextVariable variable, String value) {
+        if (variable.secret()) {
+            return; // API key values and certificate PEMs are never kept
+        }
+        values[variable.ordinal()] = value;
+    }
+
+    public String get(ContextVariable variable) {
+        return values[variable.ordinal()];
+    }
+
+    /** A key with no context variable, kept so that no logged field is lost. */
+    public void putExtra(String key, String value) {
+        extraKeys.add(key);
+        extraValues.add(value);
+    }
+
+    public int extraCount() {
+        return extraKeys.size();
+    }
+
+    public String extraKey(int i) {
+        return extraKeys.get(i);
+    }
+
+    public String extraValue(int i) {
+        return extraValues.get(i);
+    }
+
+    public boolean isEmpty() {
+        for (String v : values) {
+            if (v != null) {
+                return false;
+            }
+        }
+        return extraKeys.isEmpty();
+    }
+
+    public void clear() {
+        java.util.Arrays.fill(values, null);
+        extraKeys.clear();
+        extraValues.clear();
+    }
+}
