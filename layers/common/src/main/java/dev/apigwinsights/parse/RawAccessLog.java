@@ -19,7 +19,15 @@ public final class RawAccessLog {
         if (variable.secret()) {
             return; // API key values and certificate PEMs are never kept
         }
+        String existing = values[variable.ordinal()];
+        if (existing != null && isBlank(value) && !isBlank(existing)) {
+            return; // two keys for one variable (Sumo logs both): a real value beats a '-'
+        }
         values[variable.ordinal()] = value;
+    }
+
+    private static boolean isBlank(String v) {
+        return v == null || v.isEmpty() || v.equals("-");
     }
 
     public String get(ContextVariable variable) {

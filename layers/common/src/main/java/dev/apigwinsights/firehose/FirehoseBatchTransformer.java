@@ -1,0 +1,359 @@
+package dev.apigwinsights.firehose;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import dev.apigwinsights.parse.AccessLogParseException;
+import dev.apigwinsights.pipeline.AccessLogPipeline;
+import dev.apigwinsights.pipeline.AccessLogPipeline.Origin;
+import dev.apigwinsights.pipeline.LogEntries;
+import dev.apigwinsights.schema.ByteArrayBuilder;
+import dev.apigwinsights.schema.CanonicalField;
+import dev.apigwinsights.schema.CanonicalRecord;
+import dev.apigwinsights.schema.RequestTimes;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Firehose data-transformation contract, over streams: reads
+ * {@code {invocationId, deliveryStreamArn, region, records:[{recordId, approximateArrivalTimestamp, data}]}}
+ * and writes {@code {"records":[{recordId, result, data, metadata:{partitionKeys}}]}}.
+ *
+ * <p>Guarantees: every input record gets exactly one result, in input order, whatever its
+ * content; a record that cannot be decoded or parsed is {@code ProcessingFailed} alone (its
+ * original data echoed, so Firehose's processing-failed output holds it for replay); CloudWatch
+ * control messages and empty records are {@code Dropped}. The response never exceeds the budget
+ * (6,000,000 bytes by default, under Lambda's 6 MB response limit): before each record, room is
+ * reserved to fail every remaining record with its data echoed, and a record whose transformed
+ * output would not fit is failed with reason {@code response size budget exceeded} instead.
+ * A CloudWatch record whose entries partly fail is failed whole: Firehose results are per record,
+ * and failing it keeps every entry recoverable rather than silently dropping some.
+ */
+public final class FirehoseBatchTransformer {
+    private static final Logger LOG = LoggerFactory.getLogger(FirehoseBatchTransformer.class);
+    /** Lambda's synchronous response limit is 6 MB; stay safely under it. */
+    public static final long DEFAULT_RESPONSE_BUDGET = 6_000_000L;
+    /** JSON around one result besides its id and data, counted generously. */
+    private static final int RESULT_OVERHEAD = 160;
+    private static final int LOGGED_FAILURES_PER_BATCH = 10;
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build())
+            .build();
+    private static final String DIRECT = "DIRECT";
+    private static final String CLOUDWATCH = "CLOUDWATCH";
+
+    private final AccessLogPipeline pipeline;
+    private final long responseBudget;
+
+    public FirehoseBatchTransformer(AccessLogPipeline pipeline) {
+        this(pipeline, DEFAULT_RESPONSE_BUDGET);
+    }
+
+    public FirehoseBatchTransformer(AccessLogPipeline pipeline, long responseBudget) {
+        this.pipeline = pipeline;
+        this.responseBudget = responseBudget;
+    }
+
+    private record InputRecord(String recordId, String data, long arrivalMs) {
+    }
+
+    /** The outcome of one record before it is written. */
+    private record Outcome(FirehoseResult result, ByteArrayBuilder data, long partitionTimeMs,
+                           int entries, String reason) {
+    }
+
+    /**
+     * @throws IOException when the input is not a Firehose transformation event at all (the
+     *         invocation fails and Firehose retries it), or the output cannot be written
+     */
+    public BatchSummary transform(InputStream in, OutputStream out) throws IOException {
+        List<InputRecord> records = readEvent(in);
+        long reserve = 0;
+        for (InputRecord r : records) {
+            reserve += fallbackCost(r);
+        }
+        boolean echoOnFailure = reserve + 32 <= responseBudget;
+        if (!echoOnFailure) {
+            reserve = 0;
+            for (InputRecord r : records) {
+                reserve += RESULT_OVERHEAD + 6L * r.recordId().length();
+            }
+        }
+        CountingOutputStream counting = new CountingOutputStream(out);
+        int ok = 0;
+        int dropped = 0;
+        int failed = 0;
+        int logEvents = 0;
+        int entriesOk = 0;
+        int overBudget = 0;
+        long written = 32;
+        try (JsonGenerator g = FACTORY.createGenerator(counting, JsonEncoding.UTF8)) {
+            g.writeStartObject();
+            g.writeArrayFieldStart("records");
+            for (InputRecord r : records) {
+                long ownFallback = echoOnFailure ? fallbackCost(r) : RESULT_OVERHEAD + 6L * r.recordId().length();
+                reserve -= ownFallback;
+                Outcome o = process(r);
+                logEvents += o.entries();
+                if (o.result() == FirehoseResult.Ok) {
+                    long cost = RESULT_OVERHEAD + 6L * r.recordId().length() + base64Length(o.data().length());
+                    if (written + cost + reserve > responseBudget) {
+                        o = new Outcome(FirehoseResult.ProcessingFailed, null, 0, o.entries(),
+                                "response size budget exceeded: lower the Firehose processor buffer size");
+                        overBudget++;
+                    }
+                }
+                switch (o.result()) {
+                    case Ok -> {
+                        ok++;
+                        entriesOk += o.entries();
+                        written += writeOk(g, r, o);
+                    }
+                    case Dropped -> {
+                        dropped++;
+                        written += writeEmpty(g, r, FirehoseResult.Dropped);
+                    }
+                    case ProcessingFailed -> {
+                        if (failed < LOGGED_FAILURES_PER_BATCH) {
+                            LOG.warn("record {} ProcessingFailed: {}", r.recordId(), o.reason());
+                        }
+                        failed++;
+                        written += echoOnFailure ? writeEcho(g, r) : writeEmpty(g, r, FirehoseResult.ProcessingFailed);
+                    }
+                }
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        if (failed > LOGGED_FAILURES_PER_BATCH) {
+            LOG.warn("{} more records ProcessingFailed in this batch (first {} logged)",
+                    failed - LOGGED_FAILURES_PER_BATCH, LOGGED_FAILURES_PER_BATCH);
+        }
+        return new BatchSummary(records.size(), ok, dropped, failed, logEvents, entriesOk, overBudget, counting.count());
+    }
+
+    private static long fallbackCost(InputRecord r) {
+        return RESULT_OVERHEAD + 6L * r.recordId().length() + (r.data() == null ? 0 : r.data().length());
+    }
+
+    private static long base64Length(int bytes) {
+        return 4L * ((bytes + 2) / 3);
+    }
+
+    private Outcome process(InputRecord r) {
+        if (r.data() == null) {
+            return failed(0, "record has no data field");
+        }
+        byte[] bytes;
+        try {
+            bytes = decodeBase64(r.data());
+        } catch (IllegalArgumentException e) {
+            return failed(0, "data is not valid base64");
+        }
+        try {
+            if (CloudWatchEnvelope.isGzip(bytes)) {
+                return processEnvelope(CloudWatchEnvelope.parse(CloudWatchEnvelope.gunzip(bytes)));
+            }
+            if (CloudWatchEnvelope.looksLikeEnvelope(bytes)) {
+                return processEnvelope(CloudWatchEnvelope.parse(bytes));
+            }
+            String payload = new String(bytes, StandardCharsets.UTF_8);
+            List<String> entries = LogEntries.split(payload);
+            if (entries.isEmpty()) {
+                return new Outcome(FirehoseResult.Dropped, null, 0, 0, "empty record");
+            }
+            Origin origin = new Origin(DIRECT, null, null, r.arrivalMs());
+            return transformEntries(entries, List.of(), origin);
+        } catch (MalformedRecordException e) {
+            return failed(0, e.getMessage());
+        } catch (RuntimeException | StackOverflowError e) {
+            // A bug must cost one record, never the batch; the class name says where to look.
+            return failed(0, "internal error " + e.getClass().getName());
+        }
+    }
+
+    private Outcome processEnvelope(CloudWatchEnvelope envelope) {
+        if (envelope.isControlMessage()) {
+            return new Outcome(FirehoseResult.Dropped, null, 0, 0, "CloudWatch control message");
+        }
+        List<String> entries = new ArrayList<>(envelope.logEvents().size());
+        List<Long> times = new ArrayList<>(envelope.logEvents().size());
+        for (CloudWatchEnvelope.LogEvent e : envelope.logEvents()) {
+            for (String entry : LogEntries.split(e.message())) {
+                entries.add(entry);
+                times.add(e.timestamp());
+            }
+        }
+        if (entries.isEmpty()) {
+            return new Outcome(FirehoseResult.Dropped, null, 0, 0, "CloudWatch message without log events");
+        }
+        Origin origin = new Origin(CLOUDWATCH, envelope.logGroup(), envelope.logStream(), 0);
+        return transformEntries(entries, times, origin);
+    }
+
+    private Outcome transformEntries(List<String> entries, List<Long> eventTimes, Origin origin) {
+        ByteArrayBuilder buf = new ByteArrayBuilder(entries.size() == 1 ? 2048 : entries.size() * 1024);
+        long minTime = Long.MAX_VALUE;
+        for (int i = 0; i < entries.size(); i++) {
+            Origin o = eventTimes.isEmpty() ? origin
+                    : new Origin(origin.sourceKind(), origin.logGroup(), origin.logStream(), eventTimes.get(i));
+            try {
+                CanonicalRecord record = pipeline.transform(entries.get(i), o, buf);
+                Long t = record.getLong(CanonicalField.REQUEST_TIME_EPOCH_MS);
+                if (t != null && t < minTime) {
+                    minTime = t;
+                }
+            } catch (AccessLogParseException e) {
+                String where = entries.size() == 1 ? "" : "entry " + (i + 1) + " of " + entries.size() + ": ";
+                return failed(entries.size(), where + e.getMessage());
+            }
+        }
+        if (minTime == Long.MAX_VALUE) {
+            return failed(entries.size(), "no request time in the record and no arrival time to fall back on");
+        }
+        return new Outcome(FirehoseResult.Ok, buf, minTime, entries.size(), null);
+    }
+
+    private static Outcome failed(int entries, String reason) {
+        return new Outcome(FirehoseResult.ProcessingFailed, null, 0, entries, reason);
+    }
+
+    private static byte[] decodeBase64(String data) {
+        try {
+            return Base64.getDecoder().decode(data);
+        } catch (IllegalArgumentException e) {
+            return Base64.getMimeDecoder().decode(data); // tolerates line breaks
+        }
+    }
+
+    private static long writeOk(JsonGenerator g, InputRecord r, Outcome o) throws IOException {
+        int[] ymd = RequestTimes.civil(o.partitionTimeMs());
+        g.writeStartObject();
+        g.writeStringField("recordId", r.recordId());
+        g.writeStringField("result", FirehoseResult.Ok.name());
+        g.writeFieldName("data");
+        g.writeBinary(o.data().array(), 0, o.data().length());
+        g.writeObjectFieldStart("metadata");
+        g.writeObjectFieldStart("partitionKeys");
+        g.writeStringField("year", pad(ymd[0], 4));
+        g.writeStringField("month", pad(ymd[1], 2));
+        g.writeStringField("day", pad(ymd[2], 2));
+        g.writeEndObject();
+        g.writeEndObject();
+        g.writeEndObject();
+        return RESULT_OVERHEAD + 6L * r.recordId().length() + base64Length(o.data().length());
+    }
+
+    private static long writeEcho(JsonGenerator g, InputRecord r) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("recordId", r.recordId());
+        g.writeStringField("result", FirehoseResult.ProcessingFailed.name());
+        g.writeStringField("data", r.data() == null ? "" : r.data());
+        g.writeEndObject();
+        return fallbackCost(r);
+    }
+
+    private static long writeEmpty(JsonGenerator g, InputRecord r, FirehoseResult result) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("recordId", r.recordId());
+        g.writeStringField("result", result.name());
+        g.writeStringField("data", "");
+        g.writeEndObject();
+        return RESULT_OVERHEAD + 6L * r.recordId().length();
+    }
+
+    private static String pad(int v, int width) {
+        String s = Integer.toString(v);
+        return s.length() >= width ? s : "0".repeat(width - s.length()) + s;
+    }
+
+    private static List<InputRecord> readEvent(InputStream in) throws IOException {
+        List<InputRecord> records = null;
+        try (JsonParser p = FACTORY.createParser(in)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new IOException("not a Firehose transformation event: expected a JSON object");
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken t = p.nextToken();
+                if ("records".equals(name) && t == JsonToken.START_ARRAY) {
+                    records = new ArrayList<>();
+                    while (p.nextToken() == JsonToken.START_OBJECT) {
+                        records.add(readRecord(p));
+                    }
+                } else {
+                    p.skipChildren();
+                }
+            }
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IOException("not a Firehose transformation event: malformed JSON", e);
+        }
+        if (records == null) {
+            throw new IOException("not a Firehose transformation event: no records array");
+        }
+        return records;
+    }
+
+    private static InputRecord readRecord(JsonParser p) throws IOException {
+        String id = "";
+        String data = null;
+        long arrival = 0;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken t = p.nextToken();
+            switch (name) {
+                case "recordId" -> id = t == JsonToken.VALUE_STRING ? p.getText() : id;
+                case "data" -> data = t == JsonToken.VALUE_STRING ? p.getText() : null;
+                case "approximateArrivalTimestamp" -> arrival = t.isNumeric() ? (long) p.getDoubleValue() : 0;
+                default -> p.skipChildren();
+            }
+        }
+        return new InputRecord(id, data, arrival);
+    }
+
+    /** Counts what is written, for the summary's response size. */
+    private static final class CountingOutputStream extends OutputStream {
+        private final OutputStream out;
+        private long count;
+
+        CountingOutputStream(OutputStream out) {
+            this.out = out;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            count++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+            count += len;
+        }
+
+        @Override
+        public void flush() throws IOException {
+            out.flush();
+        }
+
+        @Override
+        public void close() throws IOException {
+            out.flush(); // the caller owns the stream
+        }
+
+        long count() {
+            return count;
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package dev.apigwinsights.parse;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import dev.apigwinsights.schema.ContextVariable;
+import java.io.IOException;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * Parses a JSON access-log line whose keys may have any names. Keys map to context variables
+ * through a {@link KeyResolver}; unknown keys go to {@code extra}; nested objects are flattened
+ * with dots ({@code {"identity":{"sourceIp":..}}} is {@code identity.sourceIp}).
+ *
+ * <p>Valid JSON takes the fast path (Jackson streaming). API Gateway does not escape quotes or
+ * backslashes inside values, so a user agent or error message containing {@code "} makes the line
+ * invalid JSON; such lines go through {@link LenientJsonObjectReader}, which decides where each
+ * value ends from the key structure around it.
+ */
+public final class JsonAccessLogParser implements AccessLogParser {
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .enable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS)
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .enable(JsonReadFeature.ALLOW_LEADING_PLUS_SIGN_FOR_NUMBERS)
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build())
+            .build();
+    private static final int MAX_DEPTH = 32;
+
+    private final KeyResolver resolver;
+    private final Predicate<String> expectedKey;
+
+    /** For lines of unknown format: any key the resolver knows counts as a real key when repairing. */
+    public JsonAccessLogParser(KeyResolver resolver) {
+        this.resolver = resolver;
+        this.expectedKey = key -> resolver.resolve(key) != null;
+    }
+
+    /**
+     * For lines of a known template: only the template's own (flattened) keys count as real keys
+     * when repairing, which makes repair exact whenever a value does not itself contain
+     * {@code ","<one of those keys>":}.
+     */
+    public JsonAccessLogParser(KeyResolver resolver, Set<String> templateKeys) {
+        this.resolver = resolver;
+        Set<String> keys = Set.copyOf(templateKeys);
+        this.expectedKey = keys::contains;
+    }
+
+    @Override
+    public void parse(String line, RawAccessLog out) throws AccessLogParseException {
+        String reason;
+        try {
+            parseStrict(line, out);
+            return;
+        } catch (JsonProcessingException e) {
+            reason = e.getLocation() == null ? "invalid JSON"
+                    : "invalid JSON at offset " + e.getLocation().getCharOffset();
+        } catch (IOException e) {
+            reason = "unreadable JSON";
+        }
+        out.clear();
+        try {
+            LenientJsonObjectReader.read(line, expectedKey, MAX_DEPTH, (key, value) -> emit(key, value, out));
+        } catch (AccessLogParseException e) {
+            throw new AccessLogParseException(reason + "; not repairable: " + e.getMessage());
+        }
+    }
+
+    private void parseStrict(String line, RawAccessLog out) throws IOException, AccessLogParseException {
+        try (JsonParser p = FACTORY.createParser(line)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new AccessLogParseException("not a JSON object");
+            }
+            readObject(p, "", line, out);
+            if (p.nextToken() != null) {
+                // e.g. a value holding '"}' closed the object early: let the repair path decide
+                throw new JsonParseStateException(p, "content after the end of the object");
+            }
+        }
+    }
+
+    private void readObject(JsonParser p, String prefix, String line, RawAccessLog out) throws IOException {
+        JsonToken t;
+        while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            String key = prefix.isEmpty() ? name : prefix + name;
+            JsonToken v = p.nextToken();
+            switch (v) {
+                case START_OBJECT -> readObject(p, key + ".", line, out);
+                case START_ARRAY -> {
+                    long start = p.currentTokenLocation().getCharOffset();
+                    p.skipChildren();
+                    long end = p.currentLocation().getCharOffset();
+                    emit(key, line.substring((int) start, (int) end), out);
+                }
+                case VALUE_NULL -> { }
+                default -> emit(key, p.getText(), out);
+            }
+        }
+        if (t != JsonToken.END_OBJECT) {
+            throw new JsonParseStateException(p, "unterminated object");
+        }
+    }
+
+    private void emit(String key, String value, RawAccessLog out) {
+        ContextVariable v = resolver.resolve(key);
+        if (v != null) {
+            out.put(v, value);
+        } else if (value != null) {
+            out.putExtra(key, value);
+        }
+    }
+
+    /** Structure problems Jackson does not report itself: early end, or a truncated object. */
+    private static final class JsonParseStateException extends JsonProcessingException {
+        private static final long serialVersionUID = 1L;
+
+        JsonParseStateException(JsonParser p, String message) {
+            super(message, p.currentLocation());
+        }
+    }
+}

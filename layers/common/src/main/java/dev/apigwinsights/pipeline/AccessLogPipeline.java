@@ -1,0 +1,75 @@
+package dev.apigwinsights.pipeline;
+
+import dev.apigwinsights.enrich.Enricher;
+import dev.apigwinsights.parse.AccessLogParseException;
+import dev.apigwinsights.parse.AccessLogParser;
+import dev.apigwinsights.parse.RawAccessLog;
+import dev.apigwinsights.schema.ByteArrayBuilder;
+import dev.apigwinsights.schema.CanonicalField;
+import dev.apigwinsights.schema.CanonicalJsonWriter;
+import dev.apigwinsights.schema.CanonicalMapper;
+import dev.apigwinsights.schema.CanonicalRecord;
+import java.util.function.Consumer;
+
+/**
+ * One access-log entry in, one canonical JSON line out: parse, type, derive, enrich, write.
+ * Shared by the Lambda transformer and the local runtime. Thread-safe: per-thread scratch state
+ * lives in a {@link ThreadLocal}.
+ */
+public final class AccessLogPipeline {
+    private final AccessLogParser parser;
+    private final Consumer<CanonicalRecord> derivations;
+    private final Enricher enricher;
+    private final CanonicalMapper mapper = new CanonicalMapper();
+    private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
+
+    public AccessLogPipeline(AccessLogParser parser, Consumer<CanonicalRecord> derivations, Enricher enricher) {
+        this.parser = parser;
+        this.derivations = derivations;
+        this.enricher = enricher;
+    }
+
+    /** Where an entry came from; fills the source columns and the fallback time. */
+    public record Origin(String sourceKind, String logGroup, String logStream, long fallbackTimeMs) {
+    }
+
+    /**
+     * Parses one entry into a canonical record.
+     *
+     * @throws AccessLogParseException when the entry cannot be parsed; nothing is written
+     */
+    public CanonicalRecord toRecord(String entry, Origin origin) throws AccessLogParseException {
+        RawAccessLog raw = scratch.get().raw;
+        raw.clear();
+        parser.parse(entry, raw);
+        if (raw.isEmpty()) {
+            throw new AccessLogParseException("no fields found");
+        }
+        CanonicalRecord record = new CanonicalRecord();
+        mapper.map(raw, record);
+        if (!record.has(CanonicalField.REQUEST_TIME_EPOCH_MS) && origin.fallbackTimeMs() > 0) {
+            // No usable request time in the line: the CloudWatch event time (or Firehose arrival
+            // time) is the closest fact we have, and a record must have a partition.
+            CanonicalMapper.setTime(record, origin.fallbackTimeMs());
+            record.putExtra("request_time_source", "arrival");
+        }
+        record.set(CanonicalField.SOURCE_KIND, origin.sourceKind());
+        record.set(CanonicalField.LOG_GROUP, origin.logGroup());
+        record.set(CanonicalField.LOG_STREAM, origin.logStream());
+        derivations.accept(record);
+        enricher.enrich(record);
+        return record;
+    }
+
+    /** Parses one entry and appends its canonical JSON line to {@code out}. */
+    public CanonicalRecord transform(String entry, Origin origin, ByteArrayBuilder out) throws AccessLogParseException {
+        CanonicalRecord record = toRecord(entry, origin);
+        scratch.get().writer.write(record, out);
+        return record;
+    }
+
+    private static final class Scratch {
+        final RawAccessLog raw = new RawAccessLog();
+        final CanonicalJsonWriter writer = new CanonicalJsonWriter();
+    }
+}
