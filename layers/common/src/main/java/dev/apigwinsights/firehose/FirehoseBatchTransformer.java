@@ -97,6 +97,7 @@ public final class FirehoseBatchTransformer {
         int entriesOk = 0;
         int overBudget = 0;
         long written = 32;
+        List<BatchSummary.RecordFailure> failures = new ArrayList<>();
         try (JsonGenerator g = FACTORY.createGenerator(counting, JsonEncoding.UTF8)) {
             g.writeStartObject();
             g.writeArrayFieldStart("records");
@@ -112,6 +113,9 @@ public final class FirehoseBatchTransformer {
                                 "response size budget exceeded: lower the Firehose processor buffer size");
                         overBudget++;
                     }
+                }
+                if (o.result() != FirehoseResult.Ok && failures.size() < BatchSummary.MAX_FAILURES_KEPT) {
+                    failures.add(new BatchSummary.RecordFailure(r.recordId(), o.result(), o.reason()));
                 }
                 switch (o.result()) {
                     case Ok -> {
@@ -139,7 +143,8 @@ public final class FirehoseBatchTransformer {
             LOG.warn("{} more records ProcessingFailed in this batch (first {} logged)",
                     failed - LOGGED_FAILURES_PER_BATCH, LOGGED_FAILURES_PER_BATCH);
         }
-        return new BatchSummary(records.size(), ok, dropped, failed, logEvents, entriesOk, overBudget, counting.count());
+        return new BatchSummary(records.size(), ok, dropped, failed, logEvents, entriesOk, overBudget, counting.count(),
+                List.copyOf(failures));
     }
 
     private static long fallbackCost(InputRecord r) {
