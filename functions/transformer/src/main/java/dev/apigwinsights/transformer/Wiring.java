@@ -17,7 +17,8 @@ import java.util.Map;
  */
 record Wiring(FirehoseBatchTransformer transformer, FirehoseBatchTransformer primingTransformer,
               Enricher enricher, EmfMetrics metrics) {
-    static final String PRIMING_EVENT = "/priming-event.json";
+    static final java.util.List<String> PRIMING_EVENTS =
+            java.util.List.of("/priming/firehose-direct-rest.json", "/priming/firehose-cloudwatch-http.json");
 
     static Wiring fromEnvironment(Map<String, String> env, Clock clock) {
         Enricher enricher = Enrichment.fromEnvironment(env, clock);
@@ -29,11 +30,13 @@ record Wiring(FirehoseBatchTransformer transformer, FirehoseBatchTransformer pri
 
     void prime() throws IOException {
         for (int i = 0; i < 50; i++) {
-            try (InputStream in = Wiring.class.getResourceAsStream(PRIMING_EVENT)) {
-                if (in == null) {
-                    throw new IOException("priming event missing from the artifact");
+            for (String event : PRIMING_EVENTS) {
+                try (InputStream in = Wiring.class.getResourceAsStream(event)) {
+                    if (in == null) {
+                        throw new IOException("priming event missing from the artifact: " + event);
+                    }
+                    primingTransformer.transform(in, new ByteArrayOutputStream());
                 }
-                primingTransformer.transform(in, new ByteArrayOutputStream());
             }
         }
     }

@@ -237,7 +237,8 @@ public final class FirehoseBatchTransformer {
         try {
             return Base64.getDecoder().decode(data);
         } catch (IllegalArgumentException e) {
-            return Base64.getMimeDecoder().decode(data); // tolerates line breaks
+            // Tolerate line-wrapped base64 only; the MIME decoder would silently skip any garbage.
+            return Base64.getDecoder().decode(data.replace("\r", "").replace("\n", ""));
         }
     }
 
