@@ -76,11 +76,6 @@ public record UsagePlanCacheConfig(
                 duration(env, RETRY_AFTER_FAILURE_ENV, d.retryAfterFailure, false, true));
     }
 
-    public UsagePlanCacheConfig withTtl(Duration newTtl) {
-        return new UsagePlanCacheConfig(newTtl, jitterRatio, firstLoadTimeout, earlyRefreshMinInterval,
-                refreshBudget, retryAfterFailure);
-    }
-
     private static Duration duration(Map<String, String> env, String name, Duration fallback, boolean millis,
                                      boolean positive) {
         String raw = env.get(name);

@@ -1,6 +1,5 @@
 package dev.apigwinsights.enrich;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -267,10 +266,5 @@ final class UsagePlanSnapshot {
     /** Bindings dropped because a key was already bound to the same API stage by an earlier plan. */
     int conflicts() {
         return conflicts;
-    }
-
-    /** For diagnostics and tests: the ids of every indexed key, unordered. */
-    List<String> keyIds() {
-        return new ArrayList<>(byKeyId.keySet());
     }
 }
