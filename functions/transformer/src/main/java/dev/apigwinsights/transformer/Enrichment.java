@@ -1,6 +1,8 @@
 package dev.apigwinsights.transformer;
 
 import dev.apigwinsights.enrich.Enricher;
+import dev.apigwinsights.enrich.Enrichers;
+import dev.apigwinsights.enrich.Refreshable;
 import java.time.Clock;
 import java.util.Map;
 
@@ -10,9 +12,13 @@ final class Enrichment {
     }
 
     static Enricher fromEnvironment(Map<String, String> env, Clock clock) {
-        return Enricher.NONE;
+        return Enrichers.fromEnvironment(env, clock);
     }
 
+    /** After a SnapStart restore the usage-plan snapshot must be refreshed before it is served. */
     static void afterRestore(Enricher enricher) {
+        if (enricher instanceof Refreshable refreshable) {
+            refreshable.invalidateAfterRestore();
+        }
     }
 }

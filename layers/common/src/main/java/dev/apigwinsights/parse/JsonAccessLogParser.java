@@ -80,7 +80,11 @@ public final class JsonAccessLogParser implements AccessLogParser {
     }
 
     private static String describe(JsonProcessingException e) {
-        return e.getLocation() == null ? "invalid JSON" : "invalid JSON at offset " + e.getLocation().getCharOffset();
+        if (e.getLocation() == null) {
+            return "invalid JSON";
+        }
+        long offset = e.getLocation().getCharOffset() >= 0 ? e.getLocation().getCharOffset() : e.getLocation().getByteOffset();
+        return offset >= 0 ? "invalid JSON at offset " + offset : "invalid JSON";
     }
 
     private void repair(String line, String reason, RawAccessLog out) throws AccessLogParseException {
