@@ -104,7 +104,7 @@ public final class ErrorSignatures {
             i = next;
         }
         int length = Math.min(out.length(), MAX_LENGTH);
-        if (length > 0 && length < out.length() && Character.isHighSurrogate(out.charAt(length - 1))) {
+        if (length > 0 && Character.isHighSurrogate(out.charAt(length - 1))) { // its pair was cut off
             length--;
         }
         while (length > 0 && out.charAt(length - 1) == ' ') {

@@ -1,6 +1,8 @@
 package dev.apigwinsights.derive;
 
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import ua_parser.Client;
@@ -81,6 +83,7 @@ public final class UserAgentClassifier {
     private static volatile Parser parser;
     private static volatile boolean parserFailed;
 
+    private final Function<String, UserAgentInfo> classifier;
     private final int generationCapacity;
     private final Object rotationLock = new Object();
     private volatile ConcurrentHashMap<String, UserAgentInfo> young;
@@ -90,6 +93,12 @@ public final class UserAgentClassifier {
      * @param maxCacheEntries upper bound on cached user agents (at least 2), e.g. 10,000: a few MB at most
      */
     public UserAgentClassifier(int maxCacheEntries) {
+        this(maxCacheEntries, UserAgentClassifier::compute);
+    }
+
+    /** For tests: classify cache misses with {@code classifier} instead of uap-java. */
+    UserAgentClassifier(int maxCacheEntries, Function<String, UserAgentInfo> classifier) {
+        this.classifier = Objects.requireNonNull(classifier, "classifier");
         if (maxCacheEntries < 2) {
             throw new IllegalArgumentException("maxCacheEntries must be at least 2, was " + maxCacheEntries);
         }
@@ -115,7 +124,7 @@ public final class UserAgentClassifier {
         }
         cached = old.get(key);
         if (cached == null) {
-            cached = compute(key);
+            cached = classifier.apply(key);
         }
         put(key, cached);
         return cached;
