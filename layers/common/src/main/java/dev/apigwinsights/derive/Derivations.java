@@ -66,9 +66,11 @@ import java.util.Objects;
  * is unknown and no error column is present. Otherwise, first match wins: the response type
  * (DEFAULT_4XX/DEFAULT_5XX fall through; authorizer configuration errors and failures are SERVER,
  * being 500s the API owner must fix), a WAF block, an integration error (INTEGRATION), the
- * gateway's message text, an authorizer error on 401/403 (AUTH), then the status (401/403 AUTH,
- * 404 NOT_FOUND, 429 THROTTLE, 400/413/415/422 VALIDATION, 502/504 INTEGRATION, other 5xx
- * SERVER, anything else OTHER).
+ * gateway's message text, an authorizer error on 401/403 (AUTH), then the status (401/403/407
+ * AUTH, 404 NOT_FOUND, 429 THROTTLE, 400/413/414/415/422/431 VALIDATION, 502/504 INTEGRATION,
+ * other 5xx SERVER, anything else OTHER). A status outside 100&ndash;599 counts as not logged.
+ * The full rule tables are in the package-private {@code ApiTypes}, {@code Regions},
+ * {@code AuthMethods} and {@code ErrorCategories}.
  */
 public final class Derivations {
 
@@ -87,7 +89,7 @@ public final class Derivations {
     public void derive(CanonicalRecord r) {
         Objects.requireNonNull(r, "record");
         if (!r.has(STATUS_CLASS)) {
-            r.set(STATUS_CLASS, statusClass(r.getLong(STATUS)));
+            r.set(STATUS_CLASS, statusClass(status(r)));
         }
         if (!r.has(API_TYPE)) {
             ApiType type = ApiTypes.infer(r);
@@ -103,11 +105,20 @@ public final class Derivations {
         deriveError(r);
     }
 
-    static String statusClass(Long status) {
-        if (status == null || status < 100 || status > 599) {
-            return null;
+    /** The status if it is a valid HTTP status (100-599), else -1; reads the stored Long without re-boxing it. */
+    static int status(CanonicalRecord r) {
+        Object v = r.get(STATUS);
+        if (v instanceof Number n) {
+            long status = n.longValue();
+            if (status >= 100 && status <= 599) {
+                return (int) status;
+            }
         }
-        return STATUS_CLASSES[(int) (status / 100)];
+        return -1;
+    }
+
+    static String statusClass(int status) {
+        return status < 0 ? null : STATUS_CLASSES[status / 100];
     }
 
     private void deriveDomain(CanonicalRecord r) {

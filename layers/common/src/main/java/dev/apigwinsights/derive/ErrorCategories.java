@@ -119,9 +119,7 @@ final class ErrorCategories {
 
     /** The category of a failed request, or null when the request succeeded or nothing says it failed. */
     static ErrorCategory infer(CanonicalRecord r) {
-        Long statusValue = r.getLong(STATUS);
-        // Statuses outside 100-599 are treated as not logged.
-        int status = statusValue == null || statusValue < 100 || statusValue > 599 ? -1 : statusValue.intValue();
+        int status = Derivations.status(r); // -1 when absent or outside 100-599: treated as not logged
         String responseType = r.getString(ERROR_RESPONSE_TYPE);
         boolean wafBlock = isWafBlock(r.getString(WAF_RESPONSE_CODE));
         boolean integrationError = r.has(INTEGRATION_ERROR);

@@ -330,8 +330,12 @@ public final class ErrorSignatures {
         return true;
     }
 
+    /** Whitespace and control characters, which collapse to one space. */
     private static boolean isSpace(char c) {
-        return c <= ' ' || Character.isWhitespace(c) || Character.isSpaceChar(c);
+        if (c < 128) {
+            return c <= ' ' || c == 127;
+        }
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c);
     }
 
     private static boolean isWordChar(char c) {

@@ -125,6 +125,9 @@ public final class UserAgentClassifier {
         cached = old.get(key);
         if (cached == null) {
             cached = classifier.apply(key);
+            if (cached == null) {
+                cached = UserAgentInfo.UNKNOWN;
+            }
         }
         put(key, cached);
         return cached;
