@@ -29,6 +29,7 @@ record Wiring(FirehoseBatchTransformer transformer, FirehoseBatchTransformer pri
     }
 
     void prime() throws IOException {
+        PipelineConfig.preload();
         for (int i = 0; i < 50; i++) {
             for (String event : PRIMING_EVENTS) {
                 try (InputStream in = Wiring.class.getResourceAsStream(event)) {

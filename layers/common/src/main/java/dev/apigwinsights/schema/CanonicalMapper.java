@@ -14,6 +14,11 @@ public final class CanonicalMapper {
             .filter(f -> !f.sources().isEmpty())
             .toArray(CanonicalField[]::new);
     private static final ContextVariable[][] SOURCES;
+    /** Variables no column reads (xrayTraceId, dataProcessed, ...): kept in extra, never dropped. */
+    private static final ContextVariable[] WITHOUT_COLUMN = java.util.Arrays.stream(ContextVariable.values())
+            .filter(v -> !v.secret() && v != ContextVariable.REQUEST_TIME && v != ContextVariable.REQUEST_TIME_EPOCH)
+            .filter(v -> java.util.Arrays.stream(CanonicalField.values()).noneMatch(f -> f.sources().contains(v)))
+            .toArray(ContextVariable[]::new);
     /** Request times outside 2000-01-01 .. 2100-01-01 are treated as unparsable. */
     private static final long MIN_TIME_MS = 946_684_800_000L;
     private static final long MAX_TIME_MS = 4_102_444_800_000L;
@@ -34,6 +39,12 @@ public final class CanonicalMapper {
             }
         }
         mapRequestTime(raw, out);
+        for (ContextVariable v : WITHOUT_COLUMN) {
+            String value = raw.get(v);
+            if (!isAbsent(value)) {
+                out.putExtra(v.path(), value);
+            }
+        }
         for (int i = 0; i < raw.extraCount(); i++) {
             String v = raw.extraValue(i);
             if (!isAbsent(v)) {

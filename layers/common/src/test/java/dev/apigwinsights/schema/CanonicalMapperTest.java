@@ -53,6 +53,17 @@ class CanonicalMapperTest {
     }
 
     @Test
+    void keepsVariablesThatHaveNoColumnInExtra() {
+        RawAccessLog raw = new RawAccessLog();
+        raw.put(ContextVariable.XRAY_TRACE_ID, "Root=1-65b8");
+        raw.put(ContextVariable.DATA_PROCESSED, "1024");
+        raw.put(ContextVariable.RESOURCE_ID, "-");
+        CanonicalRecord r = map(raw);
+        assertThat(r.extra()).containsEntry("xrayTraceId", "Root=1-65b8").containsEntry("dataProcessed", "1024")
+                .doesNotContainKey("resourceId");
+    }
+
+    @Test
     void fillsAColumnFromItsFirstPresentSource() {
         RawAccessLog raw = new RawAccessLog();
         raw.put(ContextVariable.INTEGRATION_ERROR, "-");
