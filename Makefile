@@ -1,0 +1,68 @@
+# Build targets for `sam build` (template.yaml: `Metadata: BuildMethod: makefile`, CodeUri/ContentUri `.`).
+#
+# Why a Makefile: sam's Maven builder copies only a function's CodeUri and runs Maven there, so a
+# module whose <parent> pom sits outside that folder does not resolve (docs/deploy.md). Pointing
+# CodeUri at the repository root and building with the Maven wrapper keeps one multi-module build.
+#
+# sam runs `make build-<LogicalId>` with ARTIFACTS_DIR set to an empty folder it then zips:
+#   CommonLayer          -> java/lib/*.jar   (common + its runtime dependencies; Lambda adds /opt/java/lib)
+#   TransformerFunction  -> lib/*.jar        (the transformer jar + runtime dependencies NOT in the layer)
+# infra-tests runs these same targets into target/sam-build/ during `./mvnw verify` and checks the layout.
+#
+# Other targets: `make glue-columns` regenerates the Glue column block of template.yaml from
+# CanonicalField (never edit that block by hand).
+
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := help
+
+MVNW ?= ./mvnw
+MVN_FLAGS ?= -B -q
+
+COMMON_DIR := layers/common
+TRANSFORMER_DIR := functions/transformer
+
+# Recursively expanded on purpose: evaluated when a recipe runs, after Maven has produced the jars.
+main_jar = $(filter-out %-sources.jar %-tests.jar %-javadoc.jar,$(wildcard $(1)/target/$(2)-*.jar))
+
+.PHONY: help lambda-jars build-CommonLayer build-TransformerFunction glue-columns check-artifacts-dir
+
+help:
+	@echo "Targets: build-CommonLayer, build-TransformerFunction (used by sam build, need ARTIFACTS_DIR), glue-columns"
+
+check-artifacts-dir:
+	@if [ -z "$(ARTIFACTS_DIR)" ]; then echo "ARTIFACTS_DIR is not set (sam build sets it)" >&2; exit 2; fi
+
+# Packages common and the transformer (no tests: `./mvnw verify` runs them) and copies each module's
+# runtime dependencies to <module>/target/dependency. The folders are emptied first so a dependency
+# removed from a pom does not linger in the artifacts.
+lambda-jars:
+	rm -rf $(COMMON_DIR)/target/dependency $(TRANSFORMER_DIR)/target/dependency
+	$(MVNW) $(MVN_FLAGS) -pl $(COMMON_DIR),$(TRANSFORMER_DIR) -am -Dmaven.test.skip=true \
+		package dependency:copy-dependencies -DincludeScope=runtime
+
+build-CommonLayer: check-artifacts-dir lambda-jars
+	rm -rf "$(ARTIFACTS_DIR)/java"
+	mkdir -p "$(ARTIFACTS_DIR)/java/lib"
+	cp $(call main_jar,$(COMMON_DIR),common) "$(ARTIFACTS_DIR)/java/lib/"
+	shopt -s nullglob; for jar in $(COMMON_DIR)/target/dependency/*.jar; do cp "$$jar" "$(ARTIFACTS_DIR)/java/lib/"; done
+
+# The function gets its own jar and only the dependencies the layer does not already provide
+# (today aws-lambda-java-core and crac); the layer's jars are matched by file name.
+build-TransformerFunction: check-artifacts-dir lambda-jars
+	rm -rf "$(ARTIFACTS_DIR)/lib"
+	mkdir -p "$(ARTIFACTS_DIR)/lib"
+	cp $(call main_jar,$(TRANSFORMER_DIR),transformer) "$(ARTIFACTS_DIR)/lib/"
+	common_jar="$(notdir $(call main_jar,$(COMMON_DIR),common))"; \
+	shopt -s nullglob; \
+	for jar in $(TRANSFORMER_DIR)/target/dependency/*.jar; do \
+		name="$$(basename "$$jar")"; \
+		if [ "$$name" = "$$common_jar" ] || [ -e "$(COMMON_DIR)/target/dependency/$$name" ]; then continue; fi; \
+		cp "$$jar" "$(ARTIFACTS_DIR)/lib/"; \
+	done
+
+# Rewrites the block between the glue-columns markers in template.yaml from CanonicalField.
+glue-columns:
+	$(MVNW) $(MVN_FLAGS) -pl infra-tests -am -DskipTests package
+	java -cp "infra-tests/target/classes:$(COMMON_DIR)/target/classes" \
+		dev.apigwinsights.infra.GlueColumns --write template.yaml
