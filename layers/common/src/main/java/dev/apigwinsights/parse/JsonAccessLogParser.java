@@ -52,23 +52,25 @@ public final class JsonAccessLogParser implements AccessLogParser {
 
     @Override
     public void parse(String line, RawAccessLog out) throws AccessLogParseException {
-        String reason;
-        try (JsonParser p = FACTORY.createParser(line)) {
-            parseStrict(p, out);
-            return;
-        } catch (JsonProcessingException e) {
-            reason = describe(e);
-        } catch (IOException e) {
-            reason = "unreadable JSON";
-        }
-        repair(line, reason, out);
+        parse(() -> FACTORY.createParser(line), () -> line, out);
     }
 
     /** The hot path: Jackson's byte parser avoids building a String for valid lines. */
     @Override
     public void parse(byte[] utf8, int offset, int length, RawAccessLog out) throws AccessLogParseException {
+        parse(() -> FACTORY.createParser(utf8, offset, length),
+                () -> new String(utf8, offset, length, java.nio.charset.StandardCharsets.UTF_8), out);
+    }
+
+    private interface ParserSource {
+        JsonParser open() throws IOException;
+    }
+
+    /** Strict parse first; only a line that is not valid JSON is decoded to text and repaired. */
+    private void parse(ParserSource source, java.util.function.Supplier<String> text, RawAccessLog out)
+            throws AccessLogParseException {
         String reason;
-        try (JsonParser p = FACTORY.createParser(utf8, offset, length)) {
+        try (JsonParser p = source.open()) {
             parseStrict(p, out);
             return;
         } catch (JsonProcessingException e) {
@@ -76,7 +78,7 @@ public final class JsonAccessLogParser implements AccessLogParser {
         } catch (IOException e) {
             reason = "unreadable JSON";
         }
-        repair(new String(utf8, offset, length, java.nio.charset.StandardCharsets.UTF_8), reason, out);
+        repair(text.get(), reason, out);
     }
 
     private static String describe(JsonProcessingException e) {
