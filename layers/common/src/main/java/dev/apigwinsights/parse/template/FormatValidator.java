@@ -39,7 +39,7 @@ public final class FormatValidator {
             new Need("error type", ERROR_RESPONSE_TYPE),
             new Need("user agent", IDENTITY_USER_AGENT),
             new Need("domain", DOMAIN_NAME),
-            new Need("API key id (REST usage plans)", IDENTITY_API_KEY_ID));
+            new Need("API key id, for REST usage plans", IDENTITY_API_KEY_ID));
 
     /** Numeric variables API Gateway writes for every request, so they are safe unquoted in JSON. */
     private static final Set<ContextVariable> ALWAYS_NUMERIC =
@@ -132,7 +132,7 @@ public final class FormatValidator {
                 missing.add(need.describe());
             }
         }
-        if (!missing.isEmpty()) {
+        if (!missing.isEmpty() && !vars.isEmpty()) {
             warnings.add("the dashboards use variables the format lacks: " + String.join(", ", missing));
         }
 
@@ -162,7 +162,7 @@ public final class FormatValidator {
                 if (v == ERROR_MESSAGE_STRING) {
                     continue; // written with its own quotes: meant to be unquoted
                 }
-                if (v == null || ValueShape.of(v) != ValueShape.INTEGER) {
+                if (v == null || !ValueShape.of(v).numeric()) {
                     warnings.add("\"" + m.key() + "\": " + sole.template() + " is not quoted and is not a number,"
                             + " so lines will not be valid JSON (apigw-insights still reads them); quote it");
                 } else if (!ALWAYS_NUMERIC.contains(v)) {

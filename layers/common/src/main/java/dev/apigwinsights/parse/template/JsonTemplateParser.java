@@ -1,10 +1,16 @@
 package dev.apigwinsights.parse.template;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import dev.apigwinsights.parse.AccessLogParseException;
 import dev.apigwinsights.parse.AccessLogParser;
 import dev.apigwinsights.parse.JsonAccessLogParser;
 import dev.apigwinsights.parse.RawAccessLog;
 import dev.apigwinsights.schema.ContextVariable;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -13,9 +19,18 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Parses lines of a JSON-shaped format. The {@link JsonAccessLogParser} reads the line, with an
- * exact key-to-variable map built from the format and the format's keys guiding its repair of
- * unescaped quotes; members that are not a single known variable are then finished here:
+ * Parses lines of a JSON-shaped format.
+ *
+ * <p>A line that is well-formed JSON is read by the {@link JsonAccessLogParser} with an exact
+ * key-to-variable map built from the format; that reading also copes with keys added to or
+ * dropped from the stage's format since {@code LOG_FORMAT} was set. A line that is not (API
+ * Gateway does not escape quotes in values, and writes {@code -} for an empty unquoted variable)
+ * is matched literally against the format first, because the format's own text says exactly
+ * where each value ends, even when a value contains {@code ","status":"}; only if that fails
+ * does the JSON parser's repair (guided by the format's keys) get a go, and then a literal match
+ * with no value shapes at all.
+ *
+ * <p>Members that are not a single known variable are finished here:
  * <ul>
  *   <li>a variable outside the vocabulary goes to {@code extra} under its path
  *       ({@code "tenant":"$context.authorizer.tenant"} gives {@code authorizer.tenant});</li>
@@ -24,10 +39,12 @@ import java.util.Set;
  *       under its key, unless it holds a secret, in which case it is dropped;</li>
  *   <li>a member holding only literal text stays in {@code extra} under its key.</li>
  * </ul>
- * When the line is not readable as JSON, the whole line is matched literally against the format
- * as a last resort (this is what reads {@code "latency":-} from an unquoted variable).
  */
 final class JsonTemplateParser implements AccessLogParser {
+    private static final JsonFactory VALIDATOR = JsonFactory.builder()
+            .enable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS)
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build())
+            .build();
     private static final ThreadLocal<RawAccessLog> SCRATCH = ThreadLocal.withInitial(RawAccessLog::new);
 
     private final AccessLogParser json;
@@ -90,39 +107,80 @@ final class JsonTemplateParser implements AccessLogParser {
 
     @Override
     public void parse(String line, RawAccessLog out) throws AccessLogParseException {
+        String jsonProblem = null;
+        if (isValidJson(line)) {
+            // Nothing in it needed repair, so the JSON reading is exact, and unlike a literal
+            // match it also copes with keys added to or dropped from the stage's format.
+            jsonProblem = readJson(line, out);
+            if (jsonProblem == null) {
+                return;
+            }
+        }
+        // Unescaped quotes (or an unquoted '-'): the format itself says where values end.
+        SegmentMatcher.Search search = wholeLine == null ? null : wholeLine.search(line, new WorkBudget(budget));
+        boolean exhausted = false;
+        try {
+            if (search != null && (search.matches(ValueShape.Level.STRICT) || search.matches(ValueShape.Level.LENIENT))) {
+                emitWholeLine(search, out);
+                return;
+            }
+        } catch (WorkBudget.Exhausted e) {
+            exhausted = true;
+        }
+        if (jsonProblem == null) {
+            jsonProblem = readJson(line, out);
+            if (jsonProblem == null) {
+                return;
+            }
+        }
+        try {
+            if (search != null && !exhausted && search.matches(ValueShape.Level.RELAXED)) {
+                emitWholeLine(search, out);
+                return;
+            }
+        } catch (WorkBudget.Exhausted e) {
+            exhausted = true;
+        }
+        throw new AccessLogParseException(LogFormat.NO_MATCH + (exhausted ? " (search budget exhausted)" : "")
+                + "; as JSON: " + jsonProblem);
+    }
+
+    /** Reads the line with the JSON parser; returns null on success, else why it failed. */
+    private String readJson(String line, RawAccessLog out) {
         RawAccessLog scratch = SCRATCH.get();
         scratch.clear();
-        String jsonProblem;
         try {
             json.parse(line, scratch);
             finish(scratch, out);
-            return;
+            return null;
         } catch (AccessLogParseException e) {
-            jsonProblem = e.getMessage();
+            return e.getMessage();
         } finally {
             scratch.clear();
         }
-        String reason = LogFormat.NO_MATCH;
-        if (wholeLine != null) {
-            SegmentMatcher.Search search = wholeLine.search(line, new WorkBudget(budget));
-            try {
-                for (ValueShape.Level level : ValueShape.Level.values()) {
-                    if (search.matches(level)) {
-                        search.emitTo(out);
-                        for (JsonTemplate.Member m : literalMembers) {
-                            out.putExtra(m.key(), literalText(m));
-                        }
-                        return;
-                    }
-                }
-            } catch (WorkBudget.Exhausted e) {
-                reason = LogFormat.NO_MATCH + " (search budget exhausted)";
-            }
-        }
-        throw new AccessLogParseException(reason + "; as JSON: " + jsonProblem);
     }
 
-    private void finish(RawAccessLog parsed, RawAccessLog out) throws AccessLogParseException {
+    private void emitWholeLine(SegmentMatcher.Search search, RawAccessLog out) {
+        search.emitTo(out);
+        for (JsonTemplate.Member m : literalMembers) {
+            out.putExtra(m.key(), literalText(m));
+        }
+    }
+
+    /** Whether the line is one well-formed JSON object (tokens only; values are not decoded). */
+    static boolean isValidJson(String line) {
+        try (JsonParser p = VALIDATOR.createParser(line)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return false;
+            }
+            p.skipChildren();
+            return p.nextToken() == null;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private void finish(RawAccessLog parsed, RawAccessLog out) {
         for (int i = 0; i < ContextVariable.count(); i++) {
             ContextVariable v = ContextVariable.ofOrdinal(i);
             String value = parsed.get(v);

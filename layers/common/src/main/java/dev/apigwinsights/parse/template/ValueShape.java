@@ -7,9 +7,12 @@ import dev.apigwinsights.schema.ContextVariable;
  * line that the literals alone leave open: in a CSV line whose error message contains commas,
  * only one split puts a three-digit number where {@code $context.status} is.
  *
- * <p>Every shape accepts the empty string and API Gateway's {@code -} for "no value". Shapes are
- * applied at three {@link Level levels}; a line is matched at the strictest level that succeeds,
- * so a shape only ever resolves ambiguity and never rejects a line a looser reading would accept.
+ * <p>Shapes are applied at three {@link Level levels}; a line is matched at the strictest level
+ * that succeeds, so a shape only ever resolves ambiguity and never rejects a line a looser
+ * reading would accept. The strict shapes describe typical values (a status is three digits, a
+ * request time is always there); the lenient ones every value API Gateway can write. Apart from
+ * the strict {@link #STATUS} and {@link #CLF_TIME}, every shape accepts the empty string and
+ * API Gateway's {@code -} for "no value".
  */
 enum ValueShape {
     /** Free text (user agents, error messages, claims, unknown variables). */
@@ -20,12 +23,23 @@ enum ValueShape {
     ID,
     /** An integer (statuses, latencies, lengths, epoch times). */
     INTEGER,
-    /** {@code dd/MMM/yyyy:HH:mm:ss +hhmm}. */
+    /** A response status: three digits. Strict form of {@link #INTEGER} for {@code $context.status}. */
+    STATUS,
+    /** {@code dd/MMM/yyyy:HH:mm:ss +hhmm}, never missing. */
     CLF_TIME,
+    /** {@link #CLF_TIME}, or no value. */
+    CLF_TIME_OR_DASH,
     /** A REST resource path: starts with {@code /}, no whitespace. */
     RESOURCE_PATH,
-    /** An HTTP/WebSocket route key: {@code $default}, {@code GET /pets} or an action; never starts with {@code /}. */
-    ROUTE_KEY;
+    /** Starts with {@code /}. */
+    RESOURCE_PATH_LOOSE,
+    /**
+     * An HTTP or WebSocket route key ({@code $default}, {@code GET /pets/{id}}, an action name):
+     * never starts with {@code /}, at most one space.
+     */
+    ROUTE_KEY,
+    /** Never starts with {@code /}. */
+    ROUTE_KEY_LOOSE;
 
     private static final int MAX_INTEGER_LENGTH = 20;
     private static final int CLF_TIME_LENGTH = "21/Nov/2025:05:02:03 +0000".length();
@@ -46,7 +60,8 @@ enum ValueShape {
 
     static ValueShape of(ContextVariable v) {
         return switch (v) {
-            case STATUS, RESPONSE_LENGTH, RESPONSE_LATENCY, REQUEST_TIME_EPOCH, INTEGRATION_LATENCY,
+            case STATUS -> ValueShape.STATUS;
+            case RESPONSE_LENGTH, RESPONSE_LATENCY, REQUEST_TIME_EPOCH, INTEGRATION_LATENCY,
                     INTEGRATION_LATENCY_GROUPED, INTEGRATION_STATUS, INTEGRATION_STATUS_GROUPED,
                     INTEGRATION_INTEGRATION_STATUS, AUTHORIZER_LATENCY, AUTHORIZER_INTEGRATION_LATENCY,
                     AUTHORIZER_STATUS, AUTHORIZER_INTEGRATION_STATUS, AUTHORIZE_LATENCY, AUTHORIZE_STATUS,
@@ -69,11 +84,23 @@ enum ValueShape {
         };
     }
 
-    /** This shape as applied at {@code level}. */
+    /** Whether values are integers, so a JSON format may leave the variable unquoted. */
+    boolean numeric() {
+        return this == INTEGER || this == STATUS;
+    }
+
+    /** This (strict) shape as applied at {@code level}. */
     ValueShape at(Level level) {
         return switch (level) {
             case STRICT -> this;
-            case LENIENT -> this == INTEGER || this == CLF_TIME || this == ID ? this : ANY;
+            case LENIENT -> switch (this) {
+                case STATUS -> INTEGER;
+                case CLF_TIME -> CLF_TIME_OR_DASH;
+                case RESOURCE_PATH -> RESOURCE_PATH_LOOSE;
+                case ROUTE_KEY -> ROUTE_KEY_LOOSE;
+                case TOKEN -> ANY;
+                default -> this;
+            };
             case RELAXED -> ANY;
         };
     }
@@ -85,6 +112,8 @@ enum ValueShape {
     int limit(String s, int pos, int hi) {
         switch (this) {
             case ANY:
+            case RESOURCE_PATH_LOOSE:
+            case ROUTE_KEY_LOOSE:
                 return hi;
             case TOKEN:
             case RESOURCE_PATH: {
@@ -101,7 +130,8 @@ enum ValueShape {
                 }
                 return i;
             }
-            case INTEGER: {
+            case INTEGER:
+            case STATUS: {
                 int max = Math.min(hi, pos + MAX_INTEGER_LENGTH);
                 int i = pos;
                 while (i < max && (isDigit(s.charAt(i)) || s.charAt(i) == '-')) {
@@ -109,7 +139,8 @@ enum ValueShape {
                 }
                 return i;
             }
-            case CLF_TIME: {
+            case CLF_TIME:
+            case CLF_TIME_OR_DASH: {
                 int max = Math.min(hi, pos + CLF_TIME_LENGTH);
                 int i = pos;
                 while (i < max && isTimeChar(s.charAt(i))) {
@@ -136,6 +167,12 @@ enum ValueShape {
     /** Whether {@code s[pos, end)} has this shape; {@code end} is at most {@link #limit}. */
     boolean accepts(String s, int pos, int end) {
         int len = end - pos;
+        if (this == STATUS) {
+            return len == 3 && isDigit(s.charAt(pos)) && isDigit(s.charAt(pos + 1)) && isDigit(s.charAt(pos + 2));
+        }
+        if (this == CLF_TIME) {
+            return len == CLF_TIME_LENGTH && isClfTime(s, pos);
+        }
         if (len == 0 || (len == 1 && s.charAt(pos) == '-')) {
             return true;
         }
@@ -145,9 +182,12 @@ enum ValueShape {
             case ID:
                 return true;
             case RESOURCE_PATH:
+            case RESOURCE_PATH_LOOSE:
                 return s.charAt(pos) == '/';
             case ROUTE_KEY:
                 return s.charAt(pos) != '/' && !isSpace(s.charAt(pos)) && !isSpace(s.charAt(end - 1));
+            case ROUTE_KEY_LOOSE:
+                return s.charAt(pos) != '/';
             case INTEGER: {
                 int i = s.charAt(pos) == '-' ? pos + 1 : pos;
                 if (i == end) {
@@ -160,7 +200,7 @@ enum ValueShape {
                 }
                 return true;
             }
-            case CLF_TIME:
+            case CLF_TIME_OR_DASH:
                 return len == CLF_TIME_LENGTH && isClfTime(s, pos);
             default:
                 throw new IllegalStateException(name());
