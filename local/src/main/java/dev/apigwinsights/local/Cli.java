@@ -1,12 +1,21 @@
 package dev.apigwinsights.local;
 
-/** Entry point of the apigw-insights command line (filled in by the CLI work). */
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of the {@code apigw-insights} command line. */
+@Command(name = "apigw-insights", mixinStandardHelpOptions = true, version = "apigw-insights 0.1.0",
+        description = "Amazon API Gateway access-log analytics: run the Firehose transformer locally, check log formats, demo.",
+        subcommands = {DemoCommand.class, InvokeCommand.class, MakeEventCommand.class, CommandLine.HelpCommand.class})
 public final class Cli {
     private Cli() {
     }
 
     public static void main(String[] args) {
-        System.err.println("apigw-insights: not built yet");
-        System.exit(2);
+        System.exit(commandLine().execute(args));
+    }
+
+    public static CommandLine commandLine() {
+        return new CommandLine(new Cli());
     }
 }

@@ -64,7 +64,15 @@ public final class FirehoseBatchTransformer {
         this.responseBudget = responseBudget;
     }
 
-    private record InputRecord(String recordId, String data, long arrivalMs) {
+    /**
+     * One input record. {@code bytes} is the decoded data (decoded by Jackson straight from the
+     * token, no intermediate String); when the data is not valid base64, {@code bytes} is null and
+     * {@code invalidData} keeps the text for the echo.
+     */
+    private record InputRecord(String recordId, byte[] bytes, String invalidData, boolean hasData, long arrivalMs) {
+        long base64Length() {
+            return bytes != null ? 4L * ((bytes.length + 2) / 3) : invalidData == null ? 0 : invalidData.length();
+        }
     }
 
     /** The outcome of one record before it is written. */
@@ -97,6 +105,7 @@ public final class FirehoseBatchTransformer {
         int entriesOk = 0;
         int overBudget = 0;
         long written = 32;
+        List<BatchSummary.RecordFailure> failures = new ArrayList<>();
         try (JsonGenerator g = FACTORY.createGenerator(counting, JsonEncoding.UTF8)) {
             g.writeStartObject();
             g.writeArrayFieldStart("records");
@@ -112,6 +121,9 @@ public final class FirehoseBatchTransformer {
                                 "response size budget exceeded: lower the Firehose processor buffer size");
                         overBudget++;
                     }
+                }
+                if (o.result() != FirehoseResult.Ok && failures.size() < BatchSummary.MAX_FAILURES_KEPT) {
+                    failures.add(new BatchSummary.RecordFailure(r.recordId(), o.result(), o.reason()));
                 }
                 switch (o.result()) {
                     case Ok -> {
@@ -139,11 +151,12 @@ public final class FirehoseBatchTransformer {
             LOG.warn("{} more records ProcessingFailed in this batch (first {} logged)",
                     failed - LOGGED_FAILURES_PER_BATCH, LOGGED_FAILURES_PER_BATCH);
         }
-        return new BatchSummary(records.size(), ok, dropped, failed, logEvents, entriesOk, overBudget, counting.count());
+        return new BatchSummary(records.size(), ok, dropped, failed, logEvents, entriesOk, overBudget, counting.count(),
+                List.copyOf(failures));
     }
 
     private static long fallbackCost(InputRecord r) {
-        return RESULT_OVERHEAD + 6L * r.recordId().length() + (r.data() == null ? 0 : r.data().length());
+        return RESULT_OVERHEAD + 6L * r.recordId().length() + r.base64Length();
     }
 
     private static long base64Length(int bytes) {
@@ -151,13 +164,11 @@ public final class FirehoseBatchTransformer {
     }
 
     private Outcome process(InputRecord r) {
-        if (r.data() == null) {
+        if (!r.hasData()) {
             return failed(0, "record has no data field");
         }
-        byte[] bytes;
-        try {
-            bytes = decodeBase64(r.data());
-        } catch (IllegalArgumentException e) {
+        byte[] bytes = r.bytes();
+        if (bytes == null) {
             return failed(0, "data is not valid base64");
         }
         try {
@@ -167,12 +178,16 @@ public final class FirehoseBatchTransformer {
             if (CloudWatchEnvelope.looksLikeEnvelope(bytes)) {
                 return processEnvelope(CloudWatchEnvelope.parse(bytes));
             }
+            Origin origin = new Origin(DIRECT, null, null, r.arrivalMs());
+            Outcome single = transformSingleLine(bytes, origin);
+            if (single != null) {
+                return single;
+            }
             String payload = new String(bytes, StandardCharsets.UTF_8);
             List<String> entries = LogEntries.split(payload);
             if (entries.isEmpty()) {
                 return new Outcome(FirehoseResult.Dropped, null, 0, 0, "empty record");
             }
-            Origin origin = new Origin(DIRECT, null, null, r.arrivalMs());
             return transformEntries(entries, List.of(), origin);
         } catch (MalformedRecordException e) {
             return failed(0, e.getMessage());
@@ -180,6 +195,44 @@ public final class FirehoseBatchTransformer {
             // A bug must cost one record, never the batch; the class name says where to look.
             return failed(0, "internal error " + e.getClass().getName());
         }
+    }
+
+    /**
+     * The common case, one line per direct-put record, parsed from the decoded bytes without
+     * building a String. Returns null when the payload is not a single line.
+     */
+    private Outcome transformSingleLine(byte[] bytes, Origin origin) {
+        int start = 0;
+        int end = bytes.length;
+        while (start < end && isWs(bytes[start])) {
+            start++;
+        }
+        while (end > start && isWs(bytes[end - 1])) {
+            end--;
+        }
+        if (start == end) {
+            return null;
+        }
+        for (int i = start; i < end; i++) {
+            if (bytes[i] == '\n') {
+                return null;
+            }
+        }
+        ByteArrayBuilder buf = new ByteArrayBuilder(end - start + 512);
+        try {
+            CanonicalRecord record = pipeline.transform(bytes, start, end - start, origin, buf);
+            Long t = record.getLong(CanonicalField.REQUEST_TIME_EPOCH_MS);
+            if (t == null) {
+                return failed(1, "no request time in the record and no arrival time to fall back on");
+            }
+            return new Outcome(FirehoseResult.Ok, buf, t, 1, null);
+        } catch (AccessLogParseException e) {
+            return failed(1, e.getMessage());
+        }
+    }
+
+    private static boolean isWs(byte b) {
+        return b == ' ' || b == '\n' || b == '\r' || b == '\t';
     }
 
     private Outcome processEnvelope(CloudWatchEnvelope envelope) {
@@ -232,7 +285,12 @@ public final class FirehoseBatchTransformer {
         try {
             return Base64.getDecoder().decode(data);
         } catch (IllegalArgumentException e) {
-            return Base64.getMimeDecoder().decode(data); // tolerates line breaks
+            // Tolerate line-wrapped base64 only; the MIME decoder would silently skip any garbage.
+            try {
+                return Base64.getDecoder().decode(data.replace("\r", "").replace("\n", ""));
+            } catch (IllegalArgumentException e2) {
+                return null;
+            }
         }
     }
 
@@ -258,7 +316,12 @@ public final class FirehoseBatchTransformer {
         g.writeStartObject();
         g.writeStringField("recordId", r.recordId());
         g.writeStringField("result", FirehoseResult.ProcessingFailed.name());
-        g.writeStringField("data", r.data() == null ? "" : r.data());
+        g.writeFieldName("data");
+        if (r.bytes() != null) {
+            g.writeBinary(r.bytes());
+        } else {
+            g.writeString(r.invalidData() == null ? "" : r.invalidData());
+        }
         g.writeEndObject();
         return fallbackCost(r);
     }
@@ -306,19 +369,30 @@ public final class FirehoseBatchTransformer {
 
     private static InputRecord readRecord(JsonParser p) throws IOException {
         String id = "";
-        String data = null;
+        byte[] bytes = null;
+        String invalid = null;
+        boolean hasData = false;
         long arrival = 0;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
             JsonToken t = p.nextToken();
             switch (name) {
                 case "recordId" -> id = t == JsonToken.VALUE_STRING ? p.getText() : id;
-                case "data" -> data = t == JsonToken.VALUE_STRING ? p.getText() : null;
+                case "data" -> {
+                    if (t == JsonToken.VALUE_STRING) {
+                        hasData = true;
+                        String text = p.getText();
+                        bytes = decodeBase64(text);
+                        invalid = bytes == null ? text : null;
+                    } else {
+                        p.skipChildren();
+                    }
+                }
                 case "approximateArrivalTimestamp" -> arrival = t.isNumeric() ? (long) p.getDoubleValue() : 0;
                 default -> p.skipChildren();
             }
         }
-        return new InputRecord(id, data, arrival);
+        return new InputRecord(id, bytes, invalid, hasData, arrival);
     }
 
     /** Counts what is written, for the summary's response size. */

@@ -13,4 +13,12 @@ public interface AccessLogParser {
      *         says why without quoting the line (it may hold personal data)
      */
     void parse(String line, RawAccessLog out) throws AccessLogParseException;
+
+    /**
+     * Parses one entry given as UTF-8 bytes. Parsers that can read bytes directly override this to
+     * skip building a String on the hot path; the default decodes and delegates.
+     */
+    default void parse(byte[] utf8, int offset, int length, RawAccessLog out) throws AccessLogParseException {
+        parse(new String(utf8, offset, length, java.nio.charset.StandardCharsets.UTF_8), out);
+    }
 }

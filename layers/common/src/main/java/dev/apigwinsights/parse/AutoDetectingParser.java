@@ -25,4 +25,18 @@ public final class AutoDetectingParser implements AccessLogParser {
             other.parse(line, out);
         }
     }
+
+    @Override
+    public void parse(byte[] utf8, int offset, int length, RawAccessLog out) throws AccessLogParseException {
+        int i = offset;
+        int end = offset + length;
+        while (i < end && (utf8[i] == ' ' || utf8[i] == '\t' || utf8[i] == '\n' || utf8[i] == '\r')) {
+            i++;
+        }
+        if (i < end && utf8[i] == '{') {
+            json.parse(utf8, offset, length, out);
+        } else {
+            other.parse(utf8, offset, length, out);
+        }
+    }
 }

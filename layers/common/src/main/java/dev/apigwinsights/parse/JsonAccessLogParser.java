@@ -53,15 +53,41 @@ public final class JsonAccessLogParser implements AccessLogParser {
     @Override
     public void parse(String line, RawAccessLog out) throws AccessLogParseException {
         String reason;
-        try {
-            parseStrict(line, out);
+        try (JsonParser p = FACTORY.createParser(line)) {
+            parseStrict(p, out);
             return;
         } catch (JsonProcessingException e) {
-            reason = e.getLocation() == null ? "invalid JSON"
-                    : "invalid JSON at offset " + e.getLocation().getCharOffset();
+            reason = describe(e);
         } catch (IOException e) {
             reason = "unreadable JSON";
         }
+        repair(line, reason, out);
+    }
+
+    /** The hot path: Jackson's byte parser avoids building a String for valid lines. */
+    @Override
+    public void parse(byte[] utf8, int offset, int length, RawAccessLog out) throws AccessLogParseException {
+        String reason;
+        try (JsonParser p = FACTORY.createParser(utf8, offset, length)) {
+            parseStrict(p, out);
+            return;
+        } catch (JsonProcessingException e) {
+            reason = describe(e);
+        } catch (IOException e) {
+            reason = "unreadable JSON";
+        }
+        repair(new String(utf8, offset, length, java.nio.charset.StandardCharsets.UTF_8), reason, out);
+    }
+
+    private static String describe(JsonProcessingException e) {
+        if (e.getLocation() == null) {
+            return "invalid JSON";
+        }
+        long offset = e.getLocation().getCharOffset() >= 0 ? e.getLocation().getCharOffset() : e.getLocation().getByteOffset();
+        return offset >= 0 ? "invalid JSON at offset " + offset : "invalid JSON";
+    }
+
+    private void repair(String line, String reason, RawAccessLog out) throws AccessLogParseException {
         out.clear();
         try {
             LenientJsonObjectReader.read(line, expectedKey, MAX_DEPTH, (key, value) -> emit(key, value, out));
@@ -70,40 +96,80 @@ public final class JsonAccessLogParser implements AccessLogParser {
         }
     }
 
-    private void parseStrict(String line, RawAccessLog out) throws IOException, AccessLogParseException {
-        try (JsonParser p = FACTORY.createParser(line)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                throw new AccessLogParseException("not a JSON object");
-            }
-            readObject(p, "", line, out);
-            if (p.nextToken() != null) {
-                // e.g. a value holding '"}' closed the object early: let the repair path decide
-                throw new JsonParseStateException(p, "content after the end of the object");
-            }
+    private void parseStrict(JsonParser p, RawAccessLog out) throws IOException, AccessLogParseException {
+        if (p.nextToken() != JsonToken.START_OBJECT) {
+            throw new AccessLogParseException("not a JSON object");
+        }
+        readObject(p, "", out);
+        if (p.nextToken() != null) {
+            // e.g. a value holding '"}' closed the object early: let the repair path decide
+            throw new JsonParseStateException(p, "content after the end of the object");
         }
     }
 
-    private void readObject(JsonParser p, String prefix, String line, RawAccessLog out) throws IOException {
+    private void readObject(JsonParser p, String prefix, RawAccessLog out) throws IOException {
         JsonToken t;
         while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
             String name = p.currentName();
             String key = prefix.isEmpty() ? name : prefix + name;
             JsonToken v = p.nextToken();
             switch (v) {
-                case START_OBJECT -> readObject(p, key + ".", line, out);
-                case START_ARRAY -> {
-                    long start = p.currentTokenLocation().getCharOffset();
-                    p.skipChildren();
-                    long end = p.currentLocation().getCharOffset();
-                    emit(key, line.substring((int) start, (int) end), out);
-                }
+                case START_OBJECT -> readObject(p, key + ".", out);
+                case START_ARRAY -> emit(key, arrayText(p), out);
                 case VALUE_NULL -> { }
+                case VALUE_STRING -> emit(key, isDash(p) ? DASH : p.getText(), out);
                 default -> emit(key, p.getText(), out);
             }
         }
         if (t != JsonToken.END_OBJECT) {
             throw new JsonParseStateException(p, "unterminated object");
         }
+    }
+
+    private static final String DASH = "-";
+
+    /** Most values in real logs are API Gateway's '-': recognise them without building a String. */
+    private static boolean isDash(JsonParser p) throws IOException {
+        return p.getTextLength() == 1 && p.getTextCharacters()[p.getTextOffset()] == '-';
+    }
+
+    /** An array value kept as compact JSON text (rare: templates log scalars). */
+    private static String arrayText(JsonParser p) throws IOException {
+        StringBuilder sb = new StringBuilder("[");
+        int depth = 1;
+        boolean first = true;
+        JsonToken t;
+        while (depth > 0 && (t = p.nextToken()) != null) {
+            if (t == JsonToken.END_ARRAY || t == JsonToken.END_OBJECT) {
+                depth--;
+                sb.append(t == JsonToken.END_ARRAY ? ']' : '}');
+                first = false;
+                continue;
+            }
+            if (!first && sb.charAt(sb.length() - 1) != '[' && sb.charAt(sb.length() - 1) != '{'
+                    && sb.charAt(sb.length() - 1) != ':') {
+                sb.append(',');
+            }
+            first = false;
+            switch (t) {
+                case START_ARRAY -> {
+                    depth++;
+                    sb.append('[');
+                }
+                case START_OBJECT -> {
+                    depth++;
+                    sb.append('{');
+                }
+                case FIELD_NAME -> sb.append(quote(p.currentName())).append(':');
+                case VALUE_STRING -> sb.append(quote(p.getText()));
+                default -> sb.append(p.getText());
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String quote(String s) {
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
     private void emit(String key, String value, RawAccessLog out) {

@@ -42,6 +42,18 @@ public final class AccessLogPipeline {
         RawAccessLog raw = scratch.get().raw;
         raw.clear();
         parser.parse(entry, raw);
+        return complete(raw, origin);
+    }
+
+    /** As {@link #toRecord(String, Origin)}, for an entry given as UTF-8 bytes. */
+    public CanonicalRecord toRecord(byte[] utf8, int offset, int length, Origin origin) throws AccessLogParseException {
+        RawAccessLog raw = scratch.get().raw;
+        raw.clear();
+        parser.parse(utf8, offset, length, raw);
+        return complete(raw, origin);
+    }
+
+    private CanonicalRecord complete(RawAccessLog raw, Origin origin) throws AccessLogParseException {
         if (raw.isEmpty()) {
             throw new AccessLogParseException("no fields found");
         }
@@ -64,6 +76,14 @@ public final class AccessLogPipeline {
     /** Parses one entry and appends its canonical JSON line to {@code out}. */
     public CanonicalRecord transform(String entry, Origin origin, ByteArrayBuilder out) throws AccessLogParseException {
         CanonicalRecord record = toRecord(entry, origin);
+        scratch.get().writer.write(record, out);
+        return record;
+    }
+
+    /** Parses one entry given as UTF-8 bytes and appends its canonical JSON line to {@code out}. */
+    public CanonicalRecord transform(byte[] utf8, int offset, int length, Origin origin, ByteArrayBuilder out)
+            throws AccessLogParseException {
+        CanonicalRecord record = toRecord(utf8, offset, length, origin);
         scratch.get().writer.write(record, out);
         return record;
     }

@@ -1,0 +1,140 @@
+package dev.apigwinsights.transformer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.KinesisAnalyticsInputPreprocessingResponse;
+import com.amazonaws.services.lambda.runtime.events.KinesisFirehoseEvent;
+import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs the handler the way the Lambda Java runtime does and checks both directions of the
+ * Firehose contract with the runtime's own serialization library (aws-lambda-java-serialization):
+ * the fixtures deserialize into the runtime's {@link KinesisFirehoseEvent} with the same records
+ * our streaming reader sees, and our response deserializes into the runtime's
+ * {@link KinesisAnalyticsInputPreprocessingResponse} (which lacks partition keys: those are
+ * checked on the raw JSON).
+ */
+class TransformHandlerTest {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-21T10:00:00Z"), ZoneOffset.UTC);
+
+    private static byte[] fixture(String name) throws IOException {
+        return Files.readAllBytes(Path.of(System.getProperty("apigw.events.dir", "../../events"), name));
+    }
+
+    private static TransformHandler handler(Map<String, String> env, PrintStream metricsOut) {
+        Wiring w = Wiring.fromEnvironment(env, CLOCK);
+        return new TransformHandler(new Wiring(w.transformer(), w.primingTransformer(), w.enricher(),
+                EmfMetrics.fromEnvironment(env, CLOCK, metricsOut)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"firehose-direct-rest.json", "firehose-direct-http.json", "firehose-direct-websocket.json",
+            "firehose-cloudwatch-http.json", "firehose-cloudwatch-websocket.json", "firehose-cloudwatch-control.json",
+            "firehose-broken-json.json", "firehose-clf.json", "firehose-pretty-json.json", "firehose-mixed.json"})
+    void answersEveryRecordInAShapeTheRuntimeDeserializes(String fixture) throws IOException {
+        byte[] event = fixture(fixture);
+        PojoSerializer<KinesisFirehoseEvent> in = LambdaEventSerializers.serializerFor(KinesisFirehoseEvent.class,
+                getClass().getClassLoader());
+        KinesisFirehoseEvent runtimeView = in.fromJson(new ByteArrayInputStream(event));
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        handler(Map.of(), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
+                .handleRequest(new ByteArrayInputStream(event), out, null);
+
+        PojoSerializer<KinesisAnalyticsInputPreprocessingResponse> outSer = LambdaEventSerializers.serializerFor(
+                KinesisAnalyticsInputPreprocessingResponse.class, getClass().getClassLoader());
+        KinesisAnalyticsInputPreprocessingResponse response = outSer.fromJson(new ByteArrayInputStream(out.toByteArray()));
+        List<KinesisFirehoseEvent.Record> inputs = runtimeView.getRecords();
+        assertThat(response.getRecords()).hasSameSizeAs(inputs);
+        JsonNode raw = MAPPER.readTree(out.toByteArray());
+        for (int i = 0; i < inputs.size(); i++) {
+            KinesisAnalyticsInputPreprocessingResponse.Record r = response.getRecords().get(i);
+            assertThat(r.getRecordId()).isEqualTo(inputs.get(i).getRecordId());
+            assertThat(r.getResult()).isNotNull();
+            assertThat(r.getData()).isNotNull();
+            JsonNode rawRecord = raw.get("records").get(i);
+            if (r.getResult() == KinesisAnalyticsInputPreprocessingResponse.Result.Ok) {
+                assertThat(rawRecord.get("metadata").get("partitionKeys").fieldNames()).toIterable()
+                        .containsExactly("year", "month", "day");
+                String lines = StandardCharsets.UTF_8.decode(r.getData()).toString();
+                assertThat(lines).endsWith("\n");
+                for (String line : lines.split("\n")) {
+                    assertThat(MAPPER.readTree(line).has("source_kind")).isTrue();
+                }
+            } else if (r.getResult() == KinesisAnalyticsInputPreprocessingResponse.Result.ProcessingFailed) {
+                ByteBuffer original = inputs.get(i).getData();
+                assertThat(r.getData()).as("failed records carry their original data").isEqualTo(original);
+            }
+        }
+    }
+
+    @Test
+    void answersRecordsThatTheRuntimesPojoSerializerCouldNotEvenRead() throws IOException {
+        byte[] event = fixture("firehose-garbage.json"); // one record's data is not base64
+        PojoSerializer<KinesisFirehoseEvent> in = LambdaEventSerializers.serializerFor(KinesisFirehoseEvent.class,
+                getClass().getClassLoader());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> in.fromJson(new ByteArrayInputStream(event)))
+                .hasMessageContaining("base64");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        handler(Map.of(), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
+                .handleRequest(new ByteArrayInputStream(event), out, null);
+        assertThat(MAPPER.readTree(out.toByteArray()).get("records")).hasSize(5);
+    }
+
+    @Test
+    void publishesBatchCountsAsEmbeddedMetrics() throws IOException {
+        ByteArrayOutputStream metrics = new ByteArrayOutputStream();
+        handler(Map.of("METRICS_NAMESPACE", "ApigwInsights/test", "AWS_LAMBDA_FUNCTION_NAME", "fn"),
+                new PrintStream(metrics, true, StandardCharsets.UTF_8))
+                .handleRequest(new ByteArrayInputStream(fixture("firehose-garbage.json")), new ByteArrayOutputStream(), null);
+        JsonNode emf = MAPPER.readTree(metrics.toString(StandardCharsets.UTF_8));
+        JsonNode directive = emf.get("_aws").get("CloudWatchMetrics").get(0);
+        assertThat(directive.get("Namespace").asText()).isEqualTo("ApigwInsights/test");
+        assertThat(emf.get("_aws").get("Timestamp").asLong()).isEqualTo(CLOCK.millis());
+        assertThat(emf.get("FunctionName").asText()).isEqualTo("fn");
+        assertThat(emf.get("RecordsIn").asInt()).isEqualTo(5);
+        assertThat(emf.get("RecordsProcessingFailed").asInt()).isEqualTo(4);
+        assertThat(emf.get("RecordsDropped").asInt()).isEqualTo(1);
+        assertThat(directive.get("Metrics")).extracting(m -> m.get("Name").asText())
+                .contains("RecordsIn", "RecordsOk", "RecordsDropped", "RecordsProcessingFailed", "LogEvents");
+    }
+
+    @Test
+    void primesFromTheFixturesPackagedInTheArtifact() throws IOException {
+        Wiring w = Wiring.fromEnvironment(Map.of(), CLOCK);
+        w.prime(); // throws if the priming events were not packaged
+        for (String event : Wiring.PRIMING_EVENTS) {
+            try (var in = Wiring.class.getResourceAsStream(event)) {
+                assertThat(in).as(event).isNotNull();
+            }
+        }
+    }
+
+    @Test
+    void failsTheInvocationOnlyWhenTheInputIsNotAFirehoseEvent() {
+        TransformHandler h = handler(Map.of(), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() ->
+                h.handleRequest(new ByteArrayInputStream("{\"hello\":1}".getBytes(StandardCharsets.UTF_8)),
+                        new ByteArrayOutputStream(), null)).isInstanceOf(IOException.class);
+    }
+}

@@ -1,0 +1,47 @@
+package dev.apigwinsights.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.apigwinsights.firehose.BatchSummary;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Renders a Firehose response for people: each record's result, partition, reason and decoded lines. */
+final class ResponseDecoder {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private ResponseDecoder() {
+    }
+
+    static void print(byte[] response, BatchSummary summary, PrintStream out) {
+        Map<String, String> reasons = new HashMap<>();
+        for (BatchSummary.RecordFailure f : summary.failures()) {
+            reasons.put(f.recordId(), f.reason());
+        }
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(response);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        for (JsonNode r : root.path("records")) {
+            String id = r.path("recordId").asText();
+            String result = r.path("result").asText();
+            StringBuilder head = new StringBuilder("# ").append(id).append(' ').append(result);
+            JsonNode keys = r.path("metadata").path("partitionKeys");
+            keys.fields().forEachRemaining(e -> head.append(' ').append(e.getKey()).append('=').append(e.getValue().asText()));
+            if (reasons.containsKey(id)) {
+                head.append(" reason: ").append(reasons.get(id));
+            }
+            out.println(head);
+            if ("Ok".equals(result)) {
+                out.print(new String(Base64.getDecoder().decode(r.path("data").asText()), StandardCharsets.UTF_8));
+            }
+        }
+    }
+}
