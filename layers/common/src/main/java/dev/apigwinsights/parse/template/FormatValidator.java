@@ -116,6 +116,9 @@ public final class FormatValidator {
             warnings.add("the format starts with '{' but is not a JSON object once its variables are filled in ("
                     + format.notJsonReason() + "); lines will be matched literally against it");
         }
+        if (template.contains("${context.")) {
+            warnings.add("'${context.' is not substituted by API Gateway: write $context.<name> without braces");
+        }
         String body = template.replaceFirst("[\\r\\n]+$", "");
         if (body.indexOf('\n') >= 0 || body.indexOf('\r') >= 0) {
             warnings.add("the format spans several lines: API Gateway requires a single line"

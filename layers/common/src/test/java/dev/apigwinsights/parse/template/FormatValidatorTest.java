@@ -116,6 +116,14 @@ class FormatValidatorTest {
     }
 
     @Test
+    void warnsAboutBracedVariables() {
+        FormatReport report = validator.validate("$context.requestId ${context.status}");
+
+        assertThat(report.variables()).containsExactly("requestId");
+        assertThat(report.warnings()).anyMatch(w -> w.contains("without braces"));
+    }
+
+    @Test
     void acceptsTheErrorMessageStringUnquotedOnly() {
         String unquoted = "{\"requestId\":\"$context.requestId\",\"error\":$context.error.messageString}";
         String quoted = "{\"requestId\":\"$context.requestId\",\"error\":\"$context.error.messageString\"}";
