@@ -190,6 +190,9 @@ public final class ConsolePresets {
 
         @Override
         public void parse(String line, RawAccessLog out) throws AccessLogParseException {
+            if (line == null) {
+                throw new AccessLogParseException("no line");
+            }
             int i = 0;
             while (i < line.length() && ValueShape.isSpace(line.charAt(i))) {
                 i++;

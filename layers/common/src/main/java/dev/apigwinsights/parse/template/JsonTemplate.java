@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
  * layouts instead.
  */
 final class JsonTemplate {
+    /** Deeper formats are not read as JSON (the JSON parser flattens at most this deep too). */
+    static final int MAX_DEPTH = 32;
     private static final Pattern JSON_LITERAL =
             Pattern.compile("true|false|null|-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
 
@@ -119,7 +121,7 @@ final class JsonTemplate {
             if (peek() != '{') {
                 throw error("a JSON object must start with '{'");
             }
-            readObject("");
+            readObject("", 0);
             skipWs();
             if (p < items.length) {
                 throw error("unexpected content after the object");
@@ -127,7 +129,10 @@ final class JsonTemplate {
             return new JsonTemplate(members);
         }
 
-        private void readObject(String prefix) throws NotJsonException {
+        private void readObject(String prefix, int depth) throws NotJsonException {
+            if (depth >= MAX_DEPTH) {
+                throw error("objects nested deeper than " + MAX_DEPTH);
+            }
             p++; // '{'
             skipWs();
             if (peek() == '}') {
@@ -147,7 +152,7 @@ final class JsonTemplate {
                 }
                 p++;
                 skipWs();
-                readValue(key, keyOffset);
+                readValue(key, keyOffset, depth);
                 skipWs();
                 int c = peek();
                 if (c == ',') {
@@ -161,10 +166,10 @@ final class JsonTemplate {
             }
         }
 
-        private void readValue(String key, int keyOffset) throws NotJsonException {
+        private void readValue(String key, int keyOffset, int depth) throws NotJsonException {
             int c = peek();
             if (c == '{') {
-                readObject(key + ".");
+                readObject(key + ".", depth + 1);
             } else if (c == '"') {
                 members.add(new Member(key, readString(true), true, keyOffset));
             } else if (c == '[') {

@@ -107,6 +107,9 @@ final class JsonTemplateParser implements AccessLogParser {
 
     @Override
     public void parse(String line, RawAccessLog out) throws AccessLogParseException {
+        if (line == null) {
+            throw new AccessLogParseException("no line");
+        }
         String jsonProblem = null;
         if (isValidJson(line)) {
             // Nothing in it needed repair, so the JSON reading is exact, and unlike a literal

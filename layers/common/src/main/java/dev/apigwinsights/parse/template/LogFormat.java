@@ -3,7 +3,6 @@ package dev.apigwinsights.parse.template;
 import dev.apigwinsights.parse.AccessLogParser;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.function.Function;
 
 /**
@@ -23,10 +22,12 @@ import java.util.function.Function;
 public final class LogFormat {
     /**
      * Work allowed per line, in {@link WorkBudget} units (candidate splits tried, literal
-     * occurrences indexed, 32 characters scanned). A matching line of a realistic format needs a
-     * few hundred; a line that exhausts it is reported as not matching.
+     * occurrences indexed, 32 characters scanned), plus {@value #WORK_PER_VARIABLE} per variable
+     * of the format. A matching line of a realistic format needs a few hundred; a line that
+     * exhausts it is reported as not matching.
      */
     public static final long WORK_BUDGET = 300_000;
+    static final long WORK_PER_VARIABLE = 64;
 
     static final String NO_MATCH = "line does not match the configured LOG_FORMAT";
 
@@ -61,8 +62,7 @@ public final class LogFormat {
      *         with nothing between them. The message says what is wrong and where.
      */
     public static LogFormat compile(String template) {
-        Objects.requireNonNull(template, "template");
-        if (template.isBlank()) {
+        if (template == null || template.isBlank()) {
             throw new IllegalArgumentException("the format is empty");
         }
         List<Segment> segments = TemplateTokenizer.tokenize(template);
@@ -88,9 +88,11 @@ public final class LogFormat {
             }
             wholeLine = null; // the JSON reading does not need it
         }
+        long variables = segments.stream().filter(s -> s instanceof TemplateVariable).count();
+        long budget = WORK_BUDGET + WORK_PER_VARIABLE * variables;
         AccessLogParser parser = json != null
-                ? new JsonTemplateParser(json, wholeLine, WORK_BUDGET)
-                : new TemplateLineParser(wholeLine, WORK_BUDGET);
+                ? new JsonTemplateParser(json, wholeLine, budget)
+                : new TemplateLineParser(wholeLine, budget);
         return new LogFormat(template, segments, json, notJsonReason, parser);
     }
 

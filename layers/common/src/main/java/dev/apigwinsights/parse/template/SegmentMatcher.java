@@ -2,7 +2,6 @@ package dev.apigwinsights.parse.template;
 
 import dev.apigwinsights.parse.RawAccessLog;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -126,8 +125,10 @@ final class SegmentMatcher {
         private final WorkBudget budget;
         private final int[] start = new int[vars.length];
         private final int[] end = new int[vars.length];
+        private final int[] limit = new int[vars.length];
+        private final int[] next = new int[vars.length];
         private final Occurrences[] occurrences = new Occurrences[distinctLiterals];
-        private BitSet[] failed;
+        private LongSet failed;
         private Boolean literalsInOrder;
 
         private Search(String line, WorkBudget budget) {
@@ -167,8 +168,8 @@ final class SegmentMatcher {
             if (!literalsInOrder) {
                 return false;
             }
-            failed = new BitSet[vars.length];
-            return matchVar(0, first, level);
+            failed = new LongSet();
+            return searchFrom(first, level);
         }
 
         /** A necessary condition, checked once: every literal occurs, in template order. */
@@ -184,44 +185,81 @@ final class SegmentMatcher {
             return pos <= hi - after[vars.length - 1].length();
         }
 
-        private boolean matchVar(int i, int pos, ValueShape.Level level) throws WorkBudget.Exhausted {
-            BitSet memo = failed[i];
-            if (memo != null && memo.get(pos)) {
-                return false;
-            }
-            ValueShape shape = shapes[i].at(level);
-            int limit = shape.limit(s, pos, hi);
-            budget.spendScan(shape == ValueShape.ANY ? 0 : limit - pos);
-            if (i == vars.length - 1) {
-                // The last literal (checked in matches) ends the line: the value's end is fixed.
-                int e = hi - after[i].length();
-                if (e >= pos && e <= limit && shape.accepts(s, pos, e)) {
+        /**
+         * Depth-first search over the variables, iterative so that a format with thousands of
+         * variables cannot overflow the stack. Variable {@code i}'s value starts at
+         * {@code start[i]}; its candidates are the occurrences of the literal after it, shortest
+         * value first. A (variable, start) pair whose candidates all failed is remembered.
+         */
+        private boolean searchFrom(int first, ValueShape.Level level) throws WorkBudget.Exhausted {
+            int last = vars.length - 1;
+            int i = 0;
+            int pos = first;
+            while (true) {
+                int nextPos = -1;
+                if (!failed.contains(key(i, pos))) {
                     start[i] = pos;
+                    ValueShape shape = shapes[i].at(level);
+                    limit[i] = shape.limit(s, pos, hi);
+                    budget.spendScan(shape == ValueShape.ANY ? 0 : limit[i] - pos);
+                    if (i == last) {
+                        // The last literal (checked in matches) ends the line: the value's end is fixed.
+                        int e = hi - after[i].length();
+                        if (e >= pos && e <= limit[i] && shape.accepts(s, pos, e)) {
+                            end[i] = e;
+                            return true;
+                        }
+                        failed.add(key(i, pos));
+                    } else {
+                        next[i] = occurrences(i).firstAtOrAfter(pos);
+                        nextPos = nextCandidate(i, shape);
+                        if (nextPos < 0) {
+                            failed.add(key(i, pos));
+                        }
+                    }
+                }
+                while (nextPos < 0) {
+                    if (--i < 0) {
+                        return false;
+                    }
+                    nextPos = nextCandidate(i, shapes[i].at(level));
+                    if (nextPos < 0) {
+                        failed.add(key(i, start[i]));
+                    }
+                }
+                i++;
+                pos = nextPos;
+            }
+        }
+
+        /**
+         * Moves variable {@code i} to its next acceptable end; returns where the next variable
+         * starts, or -1 when it has no more candidates.
+         */
+        private int nextCandidate(int i, ValueShape shape) throws WorkBudget.Exhausted {
+            int idx = next[i];
+            if (idx < 0) {
+                return -1;
+            }
+            Occurrences o = occurrences(i);
+            while (true) {
+                int e = o.position(idx);
+                if (e < 0 || e > limit[i]) {
+                    next[i] = -1;
+                    return -1;
+                }
+                idx++;
+                budget.spend();
+                if (shape.accepts(s, start[i], e)) {
+                    next[i] = idx;
                     end[i] = e;
-                    return true;
-                }
-            } else {
-                Occurrences o = occurrences(i);
-                int litLength = after[i].length();
-                for (int idx = o.firstAtOrAfter(pos); idx >= 0; idx++) {
-                    int e = o.position(idx);
-                    if (e < 0 || e > limit) {
-                        break;
-                    }
-                    budget.spend();
-                    if (shape.accepts(s, pos, e) && matchVar(i + 1, e + litLength, level)) {
-                        start[i] = pos;
-                        end[i] = e;
-                        return true;
-                    }
+                    return e + after[i].length();
                 }
             }
-            if (memo == null) {
-                memo = new BitSet();
-                failed[i] = memo;
-            }
-            memo.set(pos);
-            return false;
+        }
+
+        private static long key(int variable, int pos) {
+            return ((long) variable << 32) | pos;
         }
 
         private Occurrences occurrences(int varIndex) {

@@ -19,6 +19,9 @@ final class TemplateLineParser implements AccessLogParser {
 
     @Override
     public void parse(String line, RawAccessLog out) throws AccessLogParseException {
+        if (line == null) {
+            throw new AccessLogParseException("no line");
+        }
         SegmentMatcher.Search search = matcher.search(line, new WorkBudget(budget));
         try {
             for (ValueShape.Level level : ValueShape.Level.values()) {

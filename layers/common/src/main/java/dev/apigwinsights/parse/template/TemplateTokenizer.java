@@ -18,6 +18,8 @@ import java.util.Optional;
  */
 final class TemplateTokenizer {
     private static final String PREFIX = "$context.";
+    private static final int LONGEST_PATH = java.util.Arrays.stream(ContextVariable.values())
+            .mapToInt(v -> v.path().length()).max().orElse(0);
 
     private TemplateTokenizer() {
     }
@@ -74,7 +76,8 @@ final class TemplateTokenizer {
 
     /** The length of the longest known variable path that is a prefix followed by '-', or 0. */
     private static int knownPrefixBeforeHyphen(String path) {
-        for (int cut = path.lastIndexOf('-'); cut > 0; cut = path.lastIndexOf('-', cut - 1)) {
+        int from = Math.min(path.length() - 1, LONGEST_PATH);
+        for (int cut = path.lastIndexOf('-', from); cut > 0; cut = path.lastIndexOf('-', cut - 1)) {
             if (ContextVariable.byPath(path.substring(0, cut)).isPresent()) {
                 return cut;
             }

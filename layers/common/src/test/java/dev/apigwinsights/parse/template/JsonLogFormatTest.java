@@ -150,6 +150,18 @@ class JsonLogFormatTest {
     }
 
     @Test
+    void matchesADeeplyNestedFormatLiterallyInsteadOfAsJson() throws Exception {
+        String template = "{\"a\":".repeat(5_000) + "\"$context.requestId\"" + "}".repeat(5_000);
+        LogFormat format = LogFormat.compile(template);
+        RawAccessLog out = new RawAccessLog();
+
+        format.parser().parse(format.render(v -> "r-1"), out);
+
+        assertThat(format.isJson()).isFalse();
+        assertThat(out.get(ContextVariable.REQUEST_ID)).isEqualTo("r-1");
+    }
+
+    @Test
     void reportsALineThatIsNeitherTheFormatNorJsonWithoutQuotingIt() {
         assertThatThrownBy(() -> parse("{\"requestId\":\"$context.requestId\"}", "private-data,no json here"))
                 .isInstanceOf(AccessLogParseException.class)

@@ -176,6 +176,29 @@ class LogFormatTest {
     }
 
     @Test
+    @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    void handlesAFormatWithThousandsOfVariablesWithoutRunningOutOfStack() throws Exception {
+        String template = "$context.requestId" + ",$context.error.message".repeat(20_000) + ",$context.status";
+        LogFormat format = LogFormat.compile(template);
+        String line = format.render(v -> switch (v.path()) {
+            case "requestId" -> "r-1";
+            case "status" -> "200";
+            default -> "m";
+        });
+
+        RawAccessLog out = new RawAccessLog();
+        format.parser().parse(line, out);
+
+        assertThat(out.get(ContextVariable.STATUS)).isEqualTo("200");
+        assertThat(out.get(ContextVariable.ERROR_MESSAGE)).isEqualTo("m");
+    }
+
+    @Test
+    void rejectsANullFormatAsUnusable() {
+        assertThatThrownBy(() -> LogFormat.compile(null)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void rendersLinesTheWayApiGatewayWritesThem() {
         LogFormat f = LogFormat.compile("<r id=\"$context.requestId\">$context.error.message</r>");
 
