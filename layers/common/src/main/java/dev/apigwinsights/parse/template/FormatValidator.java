@@ -142,10 +142,14 @@ public final class FormatValidator {
         List<CanonicalField> columns = columns(present, !unknown.isEmpty() || hasExtraMembers(format));
         Optional<FormatReport.Sample> sample = Optional.empty();
         if (format != null) {
-            sample = Optional.of(sample(format));
-            if (!sample.get().roundTrips()) {
-                errors.add("a sample line rendered from the format does not parse back as written: "
-                        + String.join(", ", sample.get().mismatches()));
+            FormatReport.Sample sampled = sample(format);
+            sample = Optional.of(sampled);
+            if (sampled.parsed().isEmpty() && !sampled.roundTrips()) {
+                errors.add("a sample line rendered from the format does not parse: " + sampled.mismatches().get(0));
+            } else if (!sampled.roundTrips()) {
+                warnings.add("a sample line rendered from the format does not parse back as written for "
+                        + String.join(", ", sampled.mismatches())
+                        + " (a value containing the text that follows it in the format makes the split ambiguous)");
             }
         }
         return new FormatReport(template, format != null && format.isJson(), errors, warnings, List.copyOf(paths),

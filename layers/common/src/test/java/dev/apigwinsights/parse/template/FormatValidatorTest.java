@@ -116,6 +116,16 @@ class FormatValidatorTest {
     }
 
     @Test
+    void warnsWhenTheSampleLineDoesNotSplitBackAsWritten() {
+        FormatReport report = validator.validate("$context.requestId $context.identity.userAgent $context.error.messageString");
+
+        assertThat(report.valid()).isTrue();
+        assertThat(report.sample().orElseThrow().roundTrips()).isFalse();
+        assertThat(report.warnings()).anyMatch(w -> w.contains("does not parse back as written for identity.userAgent"));
+        assertThat(report.render()).contains("Round trip: FAILED for identity.userAgent");
+    }
+
+    @Test
     void warnsAboutBracedVariables() {
         FormatReport report = validator.validate("$context.requestId ${context.status}");
 
