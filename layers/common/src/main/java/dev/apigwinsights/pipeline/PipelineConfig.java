@@ -3,11 +3,12 @@ package dev.apigwinsights.pipeline;
 import dev.apigwinsights.derive.Derivations;
 import dev.apigwinsights.derive.UserAgentClassifier;
 import dev.apigwinsights.enrich.Enricher;
-import dev.apigwinsights.parse.AccessLogParseException;
 import dev.apigwinsights.parse.AccessLogParser;
 import dev.apigwinsights.parse.AutoDetectingParser;
 import dev.apigwinsights.parse.JsonAccessLogParser;
 import dev.apigwinsights.parse.KeyAliases;
+import dev.apigwinsights.parse.template.ConsolePresets;
+import dev.apigwinsights.parse.template.LogFormat;
 import dev.apigwinsights.schema.CanonicalRecord;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -19,7 +20,9 @@ import java.util.function.Consumer;
  * <ul>
  *   <li>{@code LOG_FORMAT}: the stage's exact access-log format string. When set, lines are parsed
  *       by a parser compiled from it; when unset, JSON lines are read by key aliases and other
- *       lines are matched against the console's preset formats.</li>
+ *       lines are matched against the console's preset formats (CLF, XML, CSV). An unusable
+ *       template fails wiring with {@link IllegalArgumentException}, so a misconfigured function
+ *       fails at init instead of failing every record.</li>
  * </ul>
  */
 public final class PipelineConfig {
@@ -35,13 +38,9 @@ public final class PipelineConfig {
     /** The parser for a stage's format string, or the auto-detecting parser when it is blank. */
     public static AccessLogParser parserFor(String logFormat) {
         if (logFormat != null && !logFormat.isBlank()) {
-            throw new IllegalArgumentException("LOG_FORMAT support is not available in this build");
+            return LogFormat.compile(logFormat).parser();
         }
-        return new AutoDetectingParser(new JsonAccessLogParser(KeyAliases.standard()), PipelineConfig::notJson);
-    }
-
-    private static void notJson(String line, dev.apigwinsights.parse.RawAccessLog out) throws AccessLogParseException {
-        throw new AccessLogParseException("not a JSON line, and LOG_FORMAT is not set");
+        return new AutoDetectingParser(new JsonAccessLogParser(KeyAliases.standard()), ConsolePresets.autodetect());
     }
 
     /**

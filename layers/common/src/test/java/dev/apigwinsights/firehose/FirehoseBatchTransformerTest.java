@@ -140,6 +140,41 @@ class FirehoseBatchTransformerTest {
     }
 
     @Test
+    void recognisesConsolePresetLinesWithoutBeingToldTheFormat() throws IOException {
+        Run run = run("firehose-clf.json");
+        assertThat(run.summary().ok()).isEqualTo(3);
+        assertThat(run.line(0, 0).get("resource_path").asText()).isEqualTo("/pets");
+        assertThat(run.line(1, 0).get("caller").asText()).isEqualTo("arn:aws:iam::123456789012:user/alice");
+        assertThat(run.line(2, 0).get("route_key").asText()).isEqualTo("GET /pets/{petId}");
+        assertThat(run.line(2, 0).get("api_type").asText()).isEqualTo("HTTP");
+    }
+
+    @Test
+    void parsesACustomLayoutWithTheStagesOwnFormatString() throws IOException {
+        String format = "$context.requestId|$context.requestTimeEpoch|$context.httpMethod $context.path|$context.status"
+                + "|$context.identity.userAgent|$context.integrationErrorMessage|$context.identity.apiKey";
+        FirehoseBatchTransformer custom = new FirehoseBatchTransformer(
+                PipelineConfig.fromEnvironment(Map.of(PipelineConfig.LOG_FORMAT, format), Enricher.NONE));
+        FirehoseEventBuilder b = new FirehoseEventBuilder("arn:aws:firehose:us-east-1:123456789012:deliverystream/s", 1L);
+        b.direct("r-1|1706770069673|GET /a b|200|Agent | with pipes|-|SECRET-KEY-VALUE");
+        b.direct("not|the|format");
+        Run run = run(custom, b.toJson().getBytes(StandardCharsets.UTF_8));
+        assertThat(run.record(0).get("result").asText()).isEqualTo("Ok");
+        JsonNode line = run.line(0, 0);
+        assertThat(line.get("path").asText()).isEqualTo("/a b");
+        assertThat(line.get("status").asInt()).isEqualTo(200);
+        assertThat(line.get("request_time").asText()).isEqualTo("2024-02-01T06:47:49.673Z");
+        assertThat(line.toString()).doesNotContain("SECRET-KEY-VALUE");
+        assertThat(run.record(1).get("result").asText()).isEqualTo("ProcessingFailed");
+    }
+
+    @Test
+    void refusesAnUnusableFormatStringAtStartupRatherThanFailingEveryRecord() {
+        assertThatThrownBy(() -> PipelineConfig.fromEnvironment(Map.of(PipelineConfig.LOG_FORMAT, "no variables here"), Enricher.NONE))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void failsAWholeCloudWatchRecordWhenOneOfItsEventsCannotBeParsed() throws IOException {
         FirehoseEventBuilder b = new FirehoseEventBuilder("arn:aws:firehose:us-east-1:123456789012:deliverystream/s", 1L);
         List<String> events = new ArrayList<>(Fixtures.lines("http-dynatrace.jsonl").subList(0, 3));

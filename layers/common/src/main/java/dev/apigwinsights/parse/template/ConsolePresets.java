@@ -55,6 +55,14 @@ public final class ConsolePresets {
             + "$context.protocol,$context.status,$context.responseLength,$context.requestId,"
             + "$context.extendedRequestId";
 
+    /**
+     * The REST CLF preset as many stages actually have it: with the space after {@code ]} that the
+     * console's template lacks (operators add it so the line reads as standard CLF).
+     */
+    public static final String REST_CLF_SPACED = "$context.identity.sourceIp $context.identity.caller"
+            + " $context.identity.user [$context.requestTime] \"$context.httpMethod $context.resourcePath"
+            + " $context.protocol\" $context.status $context.responseLength $context.requestId"
+            + " $context.extendedRequestId";
     public static final String REST_CLF_LEGACY = "$context.identity.sourceIp $context.identity.caller"
             + " $context.identity.user [$context.requestTime] \"$context.httpMethod $context.resourcePath"
             + " $context.protocol\" $context.status $context.responseLength $context.requestId";
@@ -114,6 +122,7 @@ public final class ConsolePresets {
             new Preset("REST_JSON", Api.REST, Layout.JSON, REST_JSON),
             new Preset("REST_XML", Api.REST, Layout.XML, REST_XML),
             new Preset("REST_CSV", Api.REST, Layout.CSV, REST_CSV),
+            new Preset("REST_CLF_SPACED", Api.REST, Layout.CLF, REST_CLF_SPACED),
             new Preset("REST_CLF_LEGACY", Api.REST, Layout.CLF, REST_CLF_LEGACY),
             new Preset("REST_JSON_LEGACY", Api.REST, Layout.JSON, REST_JSON_LEGACY),
             new Preset("REST_XML_LEGACY", Api.REST, Layout.XML, REST_XML_LEGACY),
