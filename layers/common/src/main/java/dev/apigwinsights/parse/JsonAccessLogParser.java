@@ -32,11 +32,13 @@ public final class JsonAccessLogParser implements AccessLogParser {
 
     private final KeyResolver resolver;
     private final Predicate<String> expectedKey;
+    private final FlatJsonScanner scanner;
 
     /** For lines of unknown format: any key the resolver knows counts as a real key when repairing. */
     public JsonAccessLogParser(KeyResolver resolver) {
         this.resolver = resolver;
         this.expectedKey = key -> resolver.resolve(key) != null;
+        this.scanner = new FlatJsonScanner(resolver);
     }
 
     /**
@@ -48,6 +50,7 @@ public final class JsonAccessLogParser implements AccessLogParser {
         this.resolver = resolver;
         Set<String> keys = Set.copyOf(templateKeys);
         this.expectedKey = keys::contains;
+        this.scanner = new FlatJsonScanner(resolver);
     }
 
     @Override
@@ -55,9 +58,16 @@ public final class JsonAccessLogParser implements AccessLogParser {
         parse(() -> FACTORY.createParser(line), () -> line, out);
     }
 
-    /** The hot path: Jackson's byte parser avoids building a String for valid lines. */
+    /**
+     * The hot path: flat lines are read by {@link FlatJsonScanner}; anything else by Jackson's byte
+     * parser, which still avoids building a String for valid lines.
+     */
     @Override
     public void parse(byte[] utf8, int offset, int length, RawAccessLog out) throws AccessLogParseException {
+        if (scanner.tryParse(utf8, offset, length, out)) {
+            return;
+        }
+        out.clear();
         parse(() -> FACTORY.createParser(utf8, offset, length),
                 () -> new String(utf8, offset, length, java.nio.charset.StandardCharsets.UTF_8), out);
     }
