@@ -39,18 +39,25 @@ public final class AccessLogPipeline {
      * @throws AccessLogParseException when the entry cannot be parsed; nothing is written
      */
     public CanonicalRecord toRecord(String entry, Origin origin) throws AccessLogParseException {
-        RawAccessLog raw = scratch.get().raw;
-        raw.clear();
-        parser.parse(entry, raw);
-        return complete(raw, origin);
+        return toRecord(entry, origin, scratch.get());
+    }
+
+    private CanonicalRecord toRecord(String entry, Origin origin, Scratch s) throws AccessLogParseException {
+        s.raw.clear();
+        parser.parse(entry, s.raw);
+        return complete(s.raw, origin);
     }
 
     /** As {@link #toRecord(String, Origin)}, for an entry given as UTF-8 bytes. */
     public CanonicalRecord toRecord(byte[] utf8, int offset, int length, Origin origin) throws AccessLogParseException {
-        RawAccessLog raw = scratch.get().raw;
-        raw.clear();
-        parser.parse(utf8, offset, length, raw);
-        return complete(raw, origin);
+        return toRecord(utf8, offset, length, origin, scratch.get());
+    }
+
+    private CanonicalRecord toRecord(byte[] utf8, int offset, int length, Origin origin, Scratch s)
+            throws AccessLogParseException {
+        s.raw.clear();
+        parser.parse(utf8, offset, length, s.raw);
+        return complete(s.raw, origin);
     }
 
     private CanonicalRecord complete(RawAccessLog raw, Origin origin) throws AccessLogParseException {
@@ -75,16 +82,18 @@ public final class AccessLogPipeline {
 
     /** Parses one entry and appends its canonical JSON line to {@code out}. */
     public CanonicalRecord transform(String entry, Origin origin, ByteArrayBuilder out) throws AccessLogParseException {
-        CanonicalRecord record = toRecord(entry, origin);
-        scratch.get().writer.write(record, out);
+        Scratch s = scratch.get();
+        CanonicalRecord record = toRecord(entry, origin, s);
+        s.writer.write(record, out);
         return record;
     }
 
     /** Parses one entry given as UTF-8 bytes and appends its canonical JSON line to {@code out}. */
     public CanonicalRecord transform(byte[] utf8, int offset, int length, Origin origin, ByteArrayBuilder out)
             throws AccessLogParseException {
-        CanonicalRecord record = toRecord(utf8, offset, length, origin);
-        scratch.get().writer.write(record, out);
+        Scratch s = scratch.get();
+        CanonicalRecord record = toRecord(utf8, offset, length, origin, s);
+        s.writer.write(record, out);
         return record;
     }
 
