@@ -52,6 +52,15 @@ public final class RawAccessLog {
         return extraValues.get(i);
     }
 
+    /** The extra keys and values in the order they appeared (a copy; the last value of a repeated key). */
+    public java.util.Map<String, String> extras() {
+        java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < extraKeys.size(); i++) {
+            m.put(extraKeys.get(i), extraValues.get(i));
+        }
+        return m;
+    }
+
     public boolean isEmpty() {
         for (String v : values) {
             if (v != null) {

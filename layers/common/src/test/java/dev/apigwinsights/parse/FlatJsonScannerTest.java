@@ -47,9 +47,7 @@ class FlatJsonScannerTest {
                 m.put(v.path(), raw.get(v));
             }
         }
-        for (int i = 0; i < raw.extraCount(); i++) {
-            m.put("extra:" + raw.extraKey(i), raw.extraValue(i));
-        }
+        raw.extras().forEach((k, v) -> m.put("extra:" + k, v));
         return m;
     }
 

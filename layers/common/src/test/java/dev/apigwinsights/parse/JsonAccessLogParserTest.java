@@ -20,13 +20,6 @@ class JsonAccessLogParserTest {
         return raw;
     }
 
-    private static Map<String, String> extras(RawAccessLog raw) {
-        Map<String, String> m = new HashMap<>();
-        for (int i = 0; i < raw.extraCount(); i++) {
-            m.put(raw.extraKey(i), raw.extraValue(i));
-        }
-        return m;
-    }
 
     @Test
     void mapsTheConsoleDefaultKeys() throws Exception {
@@ -47,7 +40,7 @@ class JsonAccessLogParserTest {
         assertThat(raw.get(ContextVariable.WAF_RESPONSE_CODE)).isEqualTo("WAF_ALLOW");
         assertThat(raw.get(ContextVariable.AUTHORIZER_INTEGRATION_LATENCY)).isEqualTo("-");
         // the two placeholders the sample logs literally have no variable: kept, not lost
-        assertThat(extras(raw)).containsKeys("authorizerClaimsProperty", "authorizerProperty");
+        assertThat(raw.extras()).containsKeys("authorizerClaimsProperty", "authorizerProperty");
     }
 
     @Test
@@ -69,7 +62,7 @@ class JsonAccessLogParserTest {
         assertThat(raw.get(ContextVariable.CLIENT_CERT_SERIAL_NUMBER)).isEqualTo("0a:1b:2c:3d:00");
         assertThat(raw.get(ContextVariable.IDENTITY_USER_AGENT)).isEqualTo("curl/8.4.0");
         assertThat(raw.get(ContextVariable.CLIENT_CERT_PEM)).isNull();
-        assertThat(extras(raw).values()).noneMatch(v -> v.contains("BEGIN CERTIFICATE"));
+        assertThat(raw.extras().values()).noneMatch(v -> v.contains("BEGIN CERTIFICATE"));
     }
 
     @Test
@@ -77,7 +70,7 @@ class JsonAccessLogParserTest {
         RawAccessLog raw = parse("{\"requestId\":\"r1\",\"apiKey\":\"s3cr3t-key-value\",\"identity.apiKey\":\"s3cr3t\",\"apiKeyId\":\"k1\"}");
         assertThat(raw.get(ContextVariable.IDENTITY_API_KEY)).isNull();
         assertThat(raw.get(ContextVariable.IDENTITY_API_KEY_ID)).isEqualTo("k1");
-        assertThat(extras(raw)).isEmpty();
+        assertThat(raw.extras()).isEmpty();
     }
 
     @Test
@@ -98,7 +91,7 @@ class JsonAccessLogParserTest {
                 + "\"tags\":[\"a\",\"b\"],\"status\":200,\"latencyBucket\":null}");
         assertThat(raw.get(ContextVariable.IDENTITY_SOURCE_IP)).isEqualTo("9.9.9.9");
         assertThat(raw.get(ContextVariable.STATUS)).isEqualTo("200");
-        assertThat(extras(raw)).containsEntry("tenant", "t-1").containsEntry("tags", "[\"a\",\"b\"]")
+        assertThat(raw.extras()).containsEntry("tenant", "t-1").containsEntry("tags", "[\"a\",\"b\"]")
                 .doesNotContainKey("latencyBucket");
     }
 
@@ -137,7 +130,7 @@ class JsonAccessLogParserTest {
         JsonAccessLogParser templated = new JsonAccessLogParser(KeyAliases.standard(), Set.of("rid", "msg", "status"));
         RawAccessLog raw = new RawAccessLog();
         templated.parse("{\"rid\":\"1\",\"msg\":\"say \"hi\",\"ip\":\"no\"\",\"status\":\"500\"}", raw);
-        assertThat(extras(raw)).containsEntry("msg", "say \"hi\",\"ip\":\"no\"");
+        assertThat(raw.extras()).containsEntry("msg", "say \"hi\",\"ip\":\"no\"");
         assertThat(raw.get(ContextVariable.STATUS)).isEqualTo("500");
     }
 

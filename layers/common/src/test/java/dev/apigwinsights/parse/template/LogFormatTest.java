@@ -20,13 +20,6 @@ class LogFormatTest {
         return out;
     }
 
-    private static Map<String, String> extras(RawAccessLog raw) {
-        Map<String, String> m = new LinkedHashMap<>();
-        for (int i = 0; i < raw.extraCount(); i++) {
-            m.put(raw.extraKey(i), raw.extraValue(i));
-        }
-        return m;
-    }
 
     @Test
     void tokenisesVariablesAndStopsPathsAtTrailingPunctuation() {
@@ -128,7 +121,7 @@ class LogFormatTest {
                 + " $context.madeUp.thing", "r-1 acme jane@example.com 42");
 
         assertThat(out.get(ContextVariable.REQUEST_ID)).isEqualTo("r-1");
-        assertThat(extras(out)).containsExactly(
+        assertThat(out.extras()).containsExactly(
                 Map.entry("authorizer.tenant", "acme"),
                 Map.entry("authorizer.claims.email", "jane@example.com"),
                 Map.entry("madeUp.thing", "42"));
@@ -142,7 +135,7 @@ class LogFormatTest {
         assertThat(out.get(ContextVariable.IDENTITY_API_KEY)).isNull();
         assertThat(out.get(ContextVariable.CLIENT_CERT_PEM)).isNull();
         assertThat(out.get(ContextVariable.IDENTITY_API_KEY_ID)).isEqualTo("kid-7");
-        assertThat(extras(out)).isEmpty();
+        assertThat(out.extras()).isEmpty();
     }
 
     @Test
