@@ -202,7 +202,7 @@ public final class FirehoseBatchTransformer {
      * building a String. Returns null when the payload is not a single line.
      */
     private Outcome transformSingleLine(byte[] bytes, Origin origin) {
-        int start = 0;
+        int start = hasUtf8Bom(bytes) ? 3 : 0;
         int end = bytes.length;
         while (start < end && isWs(bytes[start])) {
             start++;
@@ -236,6 +236,10 @@ public final class FirehoseBatchTransformer {
         }
     }
 
+    private static boolean hasUtf8Bom(byte[] b) {
+        return b.length >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF;
+    }
+
     private static boolean isWs(byte b) {
         return b == ' ' || b == '\n' || b == '\r' || b == '\t';
     }
@@ -247,7 +251,9 @@ public final class FirehoseBatchTransformer {
         List<String> entries = new ArrayList<>(envelope.logEvents().size());
         List<Long> times = new ArrayList<>(envelope.logEvents().size());
         for (CloudWatchEnvelope.LogEvent e : envelope.logEvents()) {
-            for (String entry : LogEntries.split(e.message())) {
+            // One log event is one access-log entry, even when a value inside it holds a newline.
+            String entry = LogEntries.stripBom(e.message()).strip();
+            if (!entry.isEmpty()) {
                 entries.add(entry);
                 times.add(e.timestamp());
             }

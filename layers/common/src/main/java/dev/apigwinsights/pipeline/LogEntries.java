@@ -13,6 +13,7 @@ public final class LogEntries {
     }
 
     public static List<String> split(String payload) {
+        payload = stripBom(payload);
         int start = 0;
         int end = payload.length();
         while (start < end && isWs(payload.charAt(start))) {
@@ -41,6 +42,11 @@ public final class LogEntries {
             return List.of(body); // one pretty-printed object
         }
         return lines;
+    }
+
+    /** Drops a leading byte-order mark (files saved by some editors and exporters start with one). */
+    public static String stripBom(String s) {
+        return !s.isEmpty() && s.charAt(0) == '\uFEFF' ? s.substring(1) : s;
     }
 
     private static boolean isWs(char c) {

@@ -175,6 +175,26 @@ class FirehoseBatchTransformerTest {
     }
 
     @Test
+    void readsAPayloadThatStartsWithAByteOrderMark() throws IOException {
+        FirehoseEventBuilder b = new FirehoseEventBuilder("arn:aws:firehose:us-east-1:123456789012:deliverystream/s", 1L);
+        b.direct("\uFEFF" + Fixtures.lines("rest-sumo.jsonl").get(0));
+        b.direct("\uFEFF" + Fixtures.lines("rest-clf.log").get(1) + "\n" + Fixtures.lines("rest-clf.log").get(2));
+        Run run = run(transformer, b.toJson().getBytes(StandardCharsets.UTF_8));
+        assertThat(run.summary().ok()).isEqualTo(2);
+        assertThat(run.lines(1)).hasSize(2);
+    }
+
+    @Test
+    void keepsACloudWatchEventWholeEvenWhenAValueHoldsANewline() throws IOException {
+        String json = "{\"requestId\":\"r-nl\",\"requestTime\":\"04/Mar/2024:12:00:00 +0000\",\"errorMessage\":\"two\nlines\"}";
+        FirehoseEventBuilder b = new FirehoseEventBuilder("arn:aws:firehose:us-east-1:123456789012:deliverystream/s", 1L);
+        b.cloudWatch("/g", "s", List.of(json), 1_700_000_000_000L);
+        Run run = run(transformer, b.toJson().getBytes(StandardCharsets.UTF_8));
+        assertThat(run.lines(0)).hasSize(1);
+        assertThat(run.line(0, 0).get("error_message").asText()).isEqualTo("two\nlines");
+    }
+
+    @Test
     void failsAWholeCloudWatchRecordWhenOneOfItsEventsCannotBeParsed() throws IOException {
         FirehoseEventBuilder b = new FirehoseEventBuilder("arn:aws:firehose:us-east-1:123456789012:deliverystream/s", 1L);
         List<String> events = new ArrayList<>(Fixtures.lines("http-dynatrace.jsonl").subList(0, 3));
