@@ -16,7 +16,7 @@ import java.util.zip.GZIPInputStream;
  * subscriptionFilters, logEvents:[{id, timestamp, message}]}}, gzip-compressed when it reaches
  * Firehose from a subscription filter (plain when Firehose decompression is on).
  */
-public record CloudWatchEnvelope(String messageType, String logGroup, String logStream, List<LogEvent> logEvents) {
+public record CloudWatchEnvelope(String messageType, String owner, String logGroup, String logStream, List<LogEvent> logEvents) {
 
     public record LogEvent(String id, long timestamp, String message) {
     }
@@ -71,6 +71,7 @@ public record CloudWatchEnvelope(String messageType, String logGroup, String log
 
     public static CloudWatchEnvelope parse(byte[] json) throws MalformedRecordException {
         String messageType = null;
+        String owner = null;
         String logGroup = null;
         String logStream = null;
         List<LogEvent> events = new ArrayList<>();
@@ -84,6 +85,7 @@ public record CloudWatchEnvelope(String messageType, String logGroup, String log
                 JsonToken t = p.nextToken();
                 switch (name) {
                     case "messageType" -> messageType = text(p, t);
+                    case "owner" -> owner = text(p, t);
                     case "logGroup" -> logGroup = text(p, t);
                     case "logStream" -> logStream = text(p, t);
                     case "logEvents" -> {
@@ -107,7 +109,7 @@ public record CloudWatchEnvelope(String messageType, String logGroup, String log
         if (!"CONTROL_MESSAGE".equals(messageType) && !sawEvents) {
             throw new MalformedRecordException("CloudWatch DATA_MESSAGE has no logEvents");
         }
-        return new CloudWatchEnvelope(messageType, logGroup, logStream, events);
+        return new CloudWatchEnvelope(messageType, owner, logGroup, logStream, events);
     }
 
     private static LogEvent readEvent(JsonParser p) throws IOException, MalformedRecordException {

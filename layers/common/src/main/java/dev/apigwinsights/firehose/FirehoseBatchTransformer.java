@@ -75,6 +75,22 @@ public final class FirehoseBatchTransformer {
         }
     }
 
+    /** What the invocation says about where its records come from. */
+    private record EventContext(String region, String accountId) {
+        static EventContext of(String region, String deliveryStreamArn) {
+            String account = null;
+            if (deliveryStreamArn != null) {
+                String[] parts = deliveryStreamArn.split(":", 6);
+                account = parts.length > 4 && parts[4].matches("\\d{12}") ? parts[4] : null;
+            }
+            boolean regionOk = region != null && region.matches("[a-z]{2}(-[a-z]+)+-\\d{1,2}");
+            return new EventContext(regionOk ? region : null, account);
+        }
+    }
+
+    private record Event(List<InputRecord> records, EventContext context) {
+    }
+
     /** The outcome of one record before it is written. */
     private record Outcome(FirehoseResult result, ByteArrayBuilder data, long partitionTimeMs,
                            int entries, String reason) {
@@ -85,7 +101,9 @@ public final class FirehoseBatchTransformer {
      *         invocation fails and Firehose retries it), or the output cannot be written
      */
     public BatchSummary transform(InputStream in, OutputStream out) throws IOException {
-        List<InputRecord> records = readEvent(in);
+        Event event = readEvent(in);
+        List<InputRecord> records = event.records();
+        EventContext context = event.context();
         long reserve = 0;
         for (InputRecord r : records) {
             reserve += fallbackCost(r);
@@ -112,7 +130,7 @@ public final class FirehoseBatchTransformer {
             for (InputRecord r : records) {
                 long ownFallback = echoOnFailure ? fallbackCost(r) : RESULT_OVERHEAD + 6L * r.recordId().length();
                 reserve -= ownFallback;
-                Outcome o = process(r);
+                Outcome o = process(r, context);
                 logEvents += o.entries();
                 if (o.result() == FirehoseResult.Ok) {
                     long cost = RESULT_OVERHEAD + 6L * r.recordId().length() + base64Length(o.data().length());
@@ -163,7 +181,7 @@ public final class FirehoseBatchTransformer {
         return 4L * ((bytes + 2) / 3);
     }
 
-    private Outcome process(InputRecord r) {
+    private Outcome process(InputRecord r, EventContext context) {
         if (!r.hasData()) {
             return failed(0, "record has no data field");
         }
@@ -173,12 +191,12 @@ public final class FirehoseBatchTransformer {
         }
         try {
             if (CloudWatchEnvelope.isGzip(bytes)) {
-                return processEnvelope(CloudWatchEnvelope.parse(CloudWatchEnvelope.gunzip(bytes)));
+                return processEnvelope(CloudWatchEnvelope.parse(CloudWatchEnvelope.gunzip(bytes)), context);
             }
             if (CloudWatchEnvelope.looksLikeEnvelope(bytes)) {
-                return processEnvelope(CloudWatchEnvelope.parse(bytes));
+                return processEnvelope(CloudWatchEnvelope.parse(bytes), context);
             }
-            Origin origin = new Origin(DIRECT, null, null, r.arrivalMs());
+            Origin origin = new Origin(DIRECT, null, null, r.arrivalMs(), context.region(), context.accountId());
             Outcome single = transformSingleLine(bytes, origin);
             if (single != null) {
                 return single;
@@ -244,7 +262,7 @@ public final class FirehoseBatchTransformer {
         return b == ' ' || b == '\n' || b == '\r' || b == '\t';
     }
 
-    private Outcome processEnvelope(CloudWatchEnvelope envelope) {
+    private Outcome processEnvelope(CloudWatchEnvelope envelope, EventContext context) {
         if (envelope.isControlMessage()) {
             return new Outcome(FirehoseResult.Dropped, null, 0, 0, "CloudWatch control message");
         }
@@ -261,7 +279,8 @@ public final class FirehoseBatchTransformer {
         if (entries.isEmpty()) {
             return new Outcome(FirehoseResult.Dropped, null, 0, 0, "CloudWatch message without log events");
         }
-        Origin origin = new Origin(CLOUDWATCH, envelope.logGroup(), envelope.logStream(), 0);
+        String owner = envelope.owner() != null && envelope.owner().matches("\\d{12}") ? envelope.owner() : context.accountId();
+        Origin origin = new Origin(CLOUDWATCH, envelope.logGroup(), envelope.logStream(), 0, context.region(), owner);
         return transformEntries(entries, times, origin);
     }
 
@@ -270,7 +289,7 @@ public final class FirehoseBatchTransformer {
         long minTime = Long.MAX_VALUE;
         for (int i = 0; i < entries.size(); i++) {
             Origin o = eventTimes.isEmpty() ? origin
-                    : new Origin(origin.sourceKind(), origin.logGroup(), origin.logStream(), eventTimes.get(i));
+                    : origin.withFallbackTime(eventTimes.get(i));
             try {
                 CanonicalRecord record = pipeline.transform(entries.get(i), o, buf);
                 Long t = record.getLong(CanonicalField.REQUEST_TIME_EPOCH_MS);
@@ -389,9 +408,11 @@ public final class FirehoseBatchTransformer {
         return s.length() >= width ? s : "0".repeat(width - s.length()) + s;
     }
 
-    private static List<InputRecord> readEvent(InputStream in) throws IOException {
+    private static Event readEvent(InputStream in) throws IOException {
         byte[] input = in.readAllBytes();
         List<InputRecord> records = null;
+        String region = null;
+        String streamArn = null;
         try (JsonParser p = FACTORY.createParser(input)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new IOException("not a Firehose transformation event: expected a JSON object");
@@ -399,7 +420,11 @@ public final class FirehoseBatchTransformer {
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String name = p.currentName();
                 JsonToken t = p.nextToken();
-                if ("records".equals(name) && t == JsonToken.START_ARRAY) {
+                if ("region".equals(name) && t == JsonToken.VALUE_STRING) {
+                    region = p.getText();
+                } else if ("deliveryStreamArn".equals(name) && t == JsonToken.VALUE_STRING) {
+                    streamArn = p.getText();
+                } else if ("records".equals(name) && t == JsonToken.START_ARRAY) {
                     records = new ArrayList<>();
                     while (p.nextToken() == JsonToken.START_OBJECT) {
                         records.add(readRecord(p, input));
@@ -414,7 +439,7 @@ public final class FirehoseBatchTransformer {
         if (records == null) {
             throw new IOException("not a Firehose transformation event: no records array");
         }
-        return records;
+        return new Event(records, EventContext.of(region, streamArn));
     }
 
     private static InputRecord readRecord(JsonParser p, byte[] input) throws IOException {

@@ -29,8 +29,22 @@ public final class AccessLogPipeline {
         this.enricher = enricher;
     }
 
-    /** Where an entry came from; fills the source columns and the fallback time. */
-    public record Origin(String sourceKind, String logGroup, String logStream, long fallbackTimeMs) {
+    /**
+     * Where an entry came from: fills the source columns, and the fallbacks for facts a log format
+     * may not include. API Gateway can only log to a stream or log group in its own region, so the
+     * Firehose event's region is the API's; the stream's (or log group owner's) account is the
+     * API's account.
+     *
+     * @param fallbackTimeMs CloudWatch event time or Firehose arrival time; 0 when unknown
+     * @param region         the Firehose event's region, or null
+     * @param accountId      the account of the stream (direct put) or of the log group (CloudWatch), or null
+     */
+    public record Origin(String sourceKind, String logGroup, String logStream, long fallbackTimeMs,
+                         String region, String accountId) {
+
+        public Origin withFallbackTime(long timeMs) {
+            return new Origin(sourceKind, logGroup, logStream, timeMs, region, accountId);
+        }
     }
 
     /**
@@ -75,7 +89,13 @@ public final class AccessLogPipeline {
         record.set(CanonicalField.SOURCE_KIND, origin.sourceKind());
         record.set(CanonicalField.LOG_GROUP, origin.logGroup());
         record.set(CanonicalField.LOG_STREAM, origin.logStream());
+        if (!record.has(CanonicalField.ACCOUNT_ID) && origin.accountId() != null) {
+            record.set(CanonicalField.ACCOUNT_ID, origin.accountId());
+        }
         derivations.accept(record);
+        if (!record.has(CanonicalField.REGION) && origin.region() != null) {
+            record.set(CanonicalField.REGION, origin.region()); // the log's own clues win (derivations)
+        }
         enricher.enrich(record);
         return record;
     }

@@ -175,6 +175,20 @@ class FirehoseBatchTransformerTest {
     }
 
     @Test
+    void fallsBackToTheStreamsRegionAndAccountWhenTheFormatLogsNeither() throws IOException {
+        Run direct = run("firehose-direct-rest.json");
+        JsonNode console = direct.line(12, 0); // console default format: no domainName, no accountId
+        assertThat(console.get("region").asText()).isEqualTo("us-east-1");
+        assertThat(console.get("account_id").asText()).isEqualTo("123456789012");
+        JsonNode sumo = direct.line(8, 0); // its own domain name says eu-north-1: the log wins
+        assertThat(sumo.get("region").asText()).isEqualTo("eu-north-1");
+
+        Run cloudwatch = run("firehose-cloudwatch-http.json");
+        assertThat(cloudwatch.line(0, 0).get("region").asText()).isEqualTo("us-east-1");
+        assertThat(cloudwatch.line(0, 0).get("account_id").asText()).isEqualTo("123456789012");
+    }
+
+    @Test
     void readsAPayloadThatStartsWithAByteOrderMark() throws IOException {
         FirehoseEventBuilder b = new FirehoseEventBuilder("arn:aws:firehose:us-east-1:123456789012:deliverystream/s", 1L);
         b.direct("\uFEFF" + Fixtures.lines("rest-sumo.jsonl").get(0));
