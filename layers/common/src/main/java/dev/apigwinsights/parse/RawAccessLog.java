@@ -61,6 +61,16 @@ public final class RawAccessLog {
         return m;
     }
 
+    /** True when at least one context variable (not only extra keys) has a value other than '-'. */
+    public boolean hasVariables() {
+        for (String v : values) {
+            if (v != null && !isBlank(v)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public boolean isEmpty() {
         for (String v : values) {
             if (v != null) {

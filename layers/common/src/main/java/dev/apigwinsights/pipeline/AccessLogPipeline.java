@@ -78,6 +78,12 @@ public final class AccessLogPipeline {
         if (raw.isEmpty()) {
             throw new AccessLogParseException("no fields found");
         }
+        if (!raw.hasVariables()) {
+            // e.g. an application log subscribed by mistake, or custom key names: failing says so,
+            // where a row of nothing but extra would hide it from every dashboard
+            throw new AccessLogParseException("no access-log field recognised; if this is an access log, "
+                    + "set LOG_FORMAT to the stage's format");
+        }
         CanonicalRecord record = new CanonicalRecord();
         mapper.map(raw, record);
         if (!record.has(CanonicalField.REQUEST_TIME_EPOCH_MS) && origin.fallbackTimeMs() > 0) {

@@ -189,6 +189,16 @@ class FirehoseBatchTransformerTest {
     }
 
     @Test
+    void failsJsonThatHoldsNoAccessLogFieldAndSaysWhatToDo() throws IOException {
+        FirehoseEventBuilder b = new FirehoseEventBuilder("arn:aws:firehose:us-east-1:123456789012:deliverystream/s", 1L);
+        b.direct("{\"level\":\"INFO\",\"msg\":\"application started\"}");
+        b.direct("{\"requestId\":\"-\",\"status\":\"-\"}");
+        Run run = run(transformer, b.toJson().getBytes(StandardCharsets.UTF_8));
+        assertThat(run.summary().processingFailed()).isEqualTo(2);
+        assertThat(run.summary().failures().get(0).reason()).contains("set LOG_FORMAT");
+    }
+
+    @Test
     void readsAPayloadThatStartsWithAByteOrderMark() throws IOException {
         FirehoseEventBuilder b = new FirehoseEventBuilder("arn:aws:firehose:us-east-1:123456789012:deliverystream/s", 1L);
         b.direct("\uFEFF" + Fixtures.lines("rest-sumo.jsonl").get(0));
