@@ -65,8 +65,8 @@ public final class FirehoseBatchTransformer {
     }
 
     /**
-     * One input record. {@code bytes} is the decoded data (decoded by Jackson straight from the
-     * token, no intermediate String); when the data is not valid base64, {@code bytes} is null and
+     * One input record. {@code bytes} is the decoded data (decoded in place from the event bytes,
+     * no intermediate String); when the data is not valid base64, {@code bytes} is null and
      * {@code invalidData} keeps the text for the echo.
      */
     private record InputRecord(String recordId, byte[] bytes, String invalidData, boolean hasData, long arrivalMs) {

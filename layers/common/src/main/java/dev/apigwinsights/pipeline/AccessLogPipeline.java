@@ -17,6 +17,7 @@ import java.util.function.Consumer;
  * lives in a {@link ThreadLocal}.
  */
 public final class AccessLogPipeline {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AccessLogPipeline.class);
     private final AccessLogParser parser;
     private final Consumer<CanonicalRecord> derivations;
     private final Enricher enricher;
@@ -98,11 +99,22 @@ public final class AccessLogPipeline {
         if (!record.has(CanonicalField.ACCOUNT_ID) && origin.accountId() != null) {
             record.set(CanonicalField.ACCOUNT_ID, origin.accountId());
         }
-        derivations.accept(record);
+        try {
+            derivations.accept(record);
+        } catch (RuntimeException e) {
+            // Derived columns are conveniences: a bug there must not cost the row.
+            warnOnce(derivationFailureLogged, "derivation", e);
+        }
         if (!record.has(CanonicalField.REGION) && origin.region() != null) {
             record.set(CanonicalField.REGION, origin.region()); // the log's own clues win (derivations)
         }
-        enricher.enrich(record);
+        try {
+            enricher.enrich(record);
+        } catch (RuntimeException e) {
+            // Records are never failed because enrichment failed.
+            record.set(CanonicalField.ENRICHMENT_STATUS, "UNAVAILABLE");
+            warnOnce(enrichmentFailureLogged, "enrichment", e);
+        }
         return record;
     }
 
@@ -121,6 +133,18 @@ public final class AccessLogPipeline {
         CanonicalRecord record = toRecord(utf8, offset, length, origin, s);
         s.writer.write(record, out);
         return record;
+    }
+
+    private final java.util.concurrent.atomic.AtomicBoolean derivationFailureLogged = new java.util.concurrent.atomic.AtomicBoolean();
+    private final java.util.concurrent.atomic.AtomicBoolean enrichmentFailureLogged = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /** One warning per pipeline, not one per record; the class and frame say where, never the data. */
+    private static void warnOnce(java.util.concurrent.atomic.AtomicBoolean logged, String step, RuntimeException e) {
+        if (logged.compareAndSet(false, true)) {
+            StackTraceElement[] frames = e.getStackTrace();
+            LOG.warn("{} failed ({} at {}); rows are kept without it (logged once)", step, e.getClass().getName(),
+                    frames.length > 0 ? frames[0] : "?");
+        }
     }
 
     private static final class Scratch {

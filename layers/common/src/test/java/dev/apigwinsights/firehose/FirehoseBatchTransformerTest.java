@@ -199,6 +199,21 @@ class FirehoseBatchTransformerTest {
     }
 
     @Test
+    void keepsRowsWhenEnrichmentOrDerivationThrows() throws IOException {
+        Enricher broken = record -> {
+            throw new IllegalStateException("boom");
+        };
+        FirehoseBatchTransformer t = new FirehoseBatchTransformer(new dev.apigwinsights.pipeline.AccessLogPipeline(
+                PipelineConfig.parserFor(null), record -> {
+                    throw new IllegalArgumentException("derive bug");
+                }, broken));
+        Run run = run(t, Fixtures.bytes("firehose-direct-rest.json"));
+        assertThat(run.summary().ok()).isEqualTo(14);
+        assertThat(run.line(0, 0).get("enrichment_status").asText()).isEqualTo("UNAVAILABLE");
+        assertThat(run.line(0, 0).get("request_id").asText()).isNotEmpty();
+    }
+
+    @Test
     void readsAPayloadThatStartsWithAByteOrderMark() throws IOException {
         FirehoseEventBuilder b = new FirehoseEventBuilder("arn:aws:firehose:us-east-1:123456789012:deliverystream/s", 1L);
         b.direct("\uFEFF" + Fixtures.lines("rest-sumo.jsonl").get(0));
