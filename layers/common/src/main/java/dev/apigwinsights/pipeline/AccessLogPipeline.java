@@ -91,7 +91,7 @@ public final class AccessLogPipeline {
             // No usable request time in the line: the CloudWatch event time (or Firehose arrival
             // time) is the closest fact we have, and a record must have a partition.
             CanonicalMapper.setTime(record, origin.fallbackTimeMs());
-            record.putExtra("request_time_source", "arrival");
+            record.putExtra("request_time_source", origin.logGroup() != null ? "log_event_time" : "firehose_arrival_time");
         }
         record.set(CanonicalField.SOURCE_KIND, origin.sourceKind());
         record.set(CanonicalField.LOG_GROUP, origin.logGroup());
