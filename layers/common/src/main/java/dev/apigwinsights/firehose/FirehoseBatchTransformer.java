@@ -49,6 +49,7 @@ public final class FirehoseBatchTransformer {
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build())
             .build();
+    private static final String NO_REQUEST_TIME = "no request time in the record and no arrival time to fall back on";
     private static final String DIRECT = "DIRECT";
     private static final String CLOUDWATCH = "CLOUDWATCH";
 
@@ -104,17 +105,8 @@ public final class FirehoseBatchTransformer {
         Event event = readEvent(in);
         List<InputRecord> records = event.records();
         EventContext context = event.context();
-        long reserve = 0;
-        for (InputRecord r : records) {
-            reserve += fallbackCost(r);
-        }
-        boolean echoOnFailure = reserve + 32 <= responseBudget;
-        if (!echoOnFailure) {
-            reserve = 0;
-            for (InputRecord r : records) {
-                reserve += RESULT_OVERHEAD + 6L * r.recordId().length();
-            }
-        }
+        boolean echoOnFailure = totalFailureCost(records, true) + 32 <= responseBudget;
+        long reserve = totalFailureCost(records, echoOnFailure);
         CountingOutputStream counting = new CountingOutputStream(out);
         int ok = 0;
         int dropped = 0;
@@ -128,13 +120,11 @@ public final class FirehoseBatchTransformer {
             g.writeStartObject();
             g.writeArrayFieldStart("records");
             for (InputRecord r : records) {
-                long ownFallback = echoOnFailure ? fallbackCost(r) : RESULT_OVERHEAD + 6L * r.recordId().length();
-                reserve -= ownFallback;
+                reserve -= failureCost(r, echoOnFailure);
                 Outcome o = process(r, context);
                 logEvents += o.entries();
                 if (o.result() == FirehoseResult.Ok) {
-                    long cost = RESULT_OVERHEAD + 6L * r.recordId().length() + base64Length(o.data().length());
-                    if (written + cost + reserve > responseBudget) {
+                    if (written + okCost(r, o.data()) + reserve > responseBudget) {
                         o = new Outcome(FirehoseResult.ProcessingFailed, null, 0, o.entries(),
                                 "response size budget exceeded: lower the Firehose processor buffer size");
                         overBudget++;
@@ -147,18 +137,25 @@ public final class FirehoseBatchTransformer {
                     case Ok -> {
                         ok++;
                         entriesOk += o.entries();
-                        written += writeOk(g, r, o);
+                        writeOk(g, r, o);
+                        written += okCost(r, o.data());
                     }
                     case Dropped -> {
                         dropped++;
-                        written += writeEmpty(g, r, FirehoseResult.Dropped);
+                        writeEmpty(g, r, FirehoseResult.Dropped);
+                        written += resultCost(r);
                     }
                     case ProcessingFailed -> {
                         if (failed < LOGGED_FAILURES_PER_BATCH) {
                             LOG.warn("record {} ProcessingFailed: {}", r.recordId(), o.reason());
                         }
                         failed++;
-                        written += echoOnFailure ? writeEcho(g, r) : writeEmpty(g, r, FirehoseResult.ProcessingFailed);
+                        if (echoOnFailure) {
+                            writeEcho(g, r);
+                        } else {
+                            writeEmpty(g, r, FirehoseResult.ProcessingFailed);
+                        }
+                        written += failureCost(r, echoOnFailure);
                     }
                 }
             }
@@ -173,8 +170,26 @@ public final class FirehoseBatchTransformer {
                 List.copyOf(failures));
     }
 
-    private static long fallbackCost(InputRecord r) {
-        return RESULT_OVERHEAD + 6L * r.recordId().length() + r.base64Length();
+    /** Upper bound of a result's bytes without its data: overhead plus the id, every char escaped. */
+    private static long resultCost(InputRecord r) {
+        return RESULT_OVERHEAD + 6L * r.recordId().length();
+    }
+
+    private static long okCost(InputRecord r, ByteArrayBuilder data) {
+        return resultCost(r) + base64Length(data.length());
+    }
+
+    /** A ProcessingFailed result: with the original data echoed, or with empty data. */
+    private static long failureCost(InputRecord r, boolean echo) {
+        return resultCost(r) + (echo ? r.base64Length() : 0);
+    }
+
+    private static long totalFailureCost(List<InputRecord> records, boolean echo) {
+        long total = 0;
+        for (InputRecord r : records) {
+            total += failureCost(r, echo);
+        }
+        return total;
     }
 
     private static long base64Length(int bytes) {
@@ -244,7 +259,7 @@ public final class FirehoseBatchTransformer {
             CanonicalRecord record = pipeline.transform(bytes, start, end - start, origin, buf);
             Long t = record.getLong(CanonicalField.REQUEST_TIME_EPOCH_MS);
             if (t == null) {
-                return failed(1, "no request time in the record and no arrival time to fall back on");
+                return failed(1, NO_REQUEST_TIME);
             }
             return new Outcome(FirehoseResult.Ok, buf, t, 1, null);
         } catch (AccessLogParseException e) {
@@ -302,7 +317,7 @@ public final class FirehoseBatchTransformer {
             }
         }
         if (minTime == Long.MAX_VALUE) {
-            return failed(entries.size(), "no request time in the record and no arrival time to fall back on");
+            return failed(entries.size(), NO_REQUEST_TIME);
         }
         return new Outcome(FirehoseResult.Ok, buf, minTime, entries.size(), null);
     }
@@ -355,7 +370,7 @@ public final class FirehoseBatchTransformer {
         }
     }
 
-    private static long writeOk(JsonGenerator g, InputRecord r, Outcome o) throws IOException {
+    private static void writeOk(JsonGenerator g, InputRecord r, Outcome o) throws IOException {
         int[] ymd = RequestTimes.civil(o.partitionTimeMs());
         g.writeStartObject();
         g.writeStringField("recordId", r.recordId());
@@ -370,7 +385,6 @@ public final class FirehoseBatchTransformer {
         g.writeEndObject();
         g.writeEndObject();
         g.writeEndObject();
-        return RESULT_OVERHEAD + 6L * r.recordId().length() + base64Length(o.data().length());
     }
 
     /** The JDK encoder is vectorised on common CPUs; base64 needs no escaping, so it goes out raw. */
@@ -380,7 +394,7 @@ public final class FirehoseBatchTransformer {
         g.writeRawUTF8String(encoded, 0, encoded.length);
     }
 
-    private static long writeEcho(JsonGenerator g, InputRecord r) throws IOException {
+    private static void writeEcho(JsonGenerator g, InputRecord r) throws IOException {
         g.writeStartObject();
         g.writeStringField("recordId", r.recordId());
         g.writeStringField("result", FirehoseResult.ProcessingFailed.name());
@@ -391,16 +405,14 @@ public final class FirehoseBatchTransformer {
             g.writeString(r.invalidData() == null ? "" : r.invalidData());
         }
         g.writeEndObject();
-        return fallbackCost(r);
     }
 
-    private static long writeEmpty(JsonGenerator g, InputRecord r, FirehoseResult result) throws IOException {
+    private static void writeEmpty(JsonGenerator g, InputRecord r, FirehoseResult result) throws IOException {
         g.writeStartObject();
         g.writeStringField("recordId", r.recordId());
         g.writeStringField("result", result.name());
         g.writeStringField("data", "");
         g.writeEndObject();
-        return RESULT_OVERHEAD + 6L * r.recordId().length();
     }
 
     private static String pad(int v, int width) {
