@@ -20,14 +20,22 @@ public final class RawAccessLog {
             return; // API key values and certificate PEMs are never kept
         }
         String existing = values[variable.ordinal()];
-        if (existing != null && isBlank(value) && !isBlank(existing)) {
+        if (existing != null && isAbsent(value) && !isAbsent(existing)) {
             return; // two keys for one variable (Sumo logs both): a real value beats a '-'
         }
         values[variable.ordinal()] = value;
     }
 
-    private static boolean isBlank(String v) {
-        return v == null || v.isEmpty() || v.equals("-");
+    /** API Gateway writes '-' for a missing value; some pipelines write empty or blank strings. */
+    public static boolean isAbsent(String v) {
+        if (v == null) {
+            return true;
+        }
+        int n = v.length();
+        if (n == 0 || (n == 1 && v.charAt(0) == '-')) {
+            return true;
+        }
+        return v.isBlank();
     }
 
     public String get(ContextVariable variable) {
@@ -64,7 +72,7 @@ public final class RawAccessLog {
     /** True when at least one context variable (not only extra keys) has a value other than '-'. */
     public boolean hasVariables() {
         for (String v : values) {
-            if (v != null && !isBlank(v)) {
+            if (!isAbsent(v)) {
                 return true;
             }
         }

@@ -114,16 +114,8 @@ public final class CanonicalMapper {
         }
     }
 
-    /** API Gateway writes '-' for a missing value; some pipelines write empty strings. */
-    public static boolean isAbsent(String v) {
-        if (v == null) {
-            return true;
-        }
-        int n = v.length();
-        if (n == 0 || (n == 1 && v.charAt(0) == '-')) {
-            return true;
-        }
-        return v.isBlank();
+    private static boolean isAbsent(String v) {
+        return RawAccessLog.isAbsent(v);
     }
 
     /** Whole numbers; a decimal is rounded (some integrations log fractional latencies). */
