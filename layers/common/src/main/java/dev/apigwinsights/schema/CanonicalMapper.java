@@ -1,5 +1,7 @@
 package dev.apigwinsights.schema;
 
+import static dev.apigwinsights.parse.RawAccessLog.isAbsent;
+
 import dev.apigwinsights.parse.RawAccessLog;
 
 /**
@@ -114,9 +116,6 @@ public final class CanonicalMapper {
         }
     }
 
-    private static boolean isAbsent(String v) {
-        return RawAccessLog.isAbsent(v);
-    }
 
     /** Whole numbers; a decimal is rounded (some integrations log fractional latencies). */
     static Long parseWhole(String text) {
