@@ -48,24 +48,10 @@ public final class AccessLogPipeline {
         }
     }
 
-    /**
-     * Parses one entry into a canonical record.
-     *
-     * @throws AccessLogParseException when the entry cannot be parsed; nothing is written
-     */
-    public CanonicalRecord toRecord(String entry, Origin origin) throws AccessLogParseException {
-        return toRecord(entry, origin, scratch.get());
-    }
-
     private CanonicalRecord toRecord(String entry, Origin origin, Scratch s) throws AccessLogParseException {
         s.raw.clear();
         parser.parse(entry, s.raw);
         return complete(s.raw, origin);
-    }
-
-    /** As {@link #toRecord(String, Origin)}, for an entry given as UTF-8 bytes. */
-    public CanonicalRecord toRecord(byte[] utf8, int offset, int length, Origin origin) throws AccessLogParseException {
-        return toRecord(utf8, offset, length, origin, scratch.get());
     }
 
     private CanonicalRecord toRecord(byte[] utf8, int offset, int length, Origin origin, Scratch s)
@@ -118,7 +104,11 @@ public final class AccessLogPipeline {
         return record;
     }
 
-    /** Parses one entry and appends its canonical JSON line to {@code out}. */
+    /**
+     * Parses one entry and appends its canonical JSON line to {@code out}.
+     *
+     * @throws AccessLogParseException when the entry cannot be parsed; nothing is written
+     */
     public CanonicalRecord transform(String entry, Origin origin, ByteArrayBuilder out) throws AccessLogParseException {
         Scratch s = scratch.get();
         CanonicalRecord record = toRecord(entry, origin, s);
