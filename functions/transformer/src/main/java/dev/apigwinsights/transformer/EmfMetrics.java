@@ -1,7 +1,12 @@
 package dev.apigwinsights.transformer;
 
 import dev.apigwinsights.firehose.BatchSummary;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.Map;
 
@@ -29,23 +34,44 @@ final class EmfMetrics {
                 env.getOrDefault("AWS_LAMBDA_FUNCTION_NAME", "local"), clock, out);
     }
 
+    private static final JsonFactory JSON = new JsonFactory();
+    private static final String[] METRICS = {"RecordsIn", "RecordsOk", "RecordsDropped", "RecordsProcessingFailed",
+        "LogEvents", "RecordsOverBudget"};
+
     void publish(BatchSummary s) {
-        String line = "{\"_aws\":{\"Timestamp\":" + clock.millis()
-                + ",\"CloudWatchMetrics\":[{\"Namespace\":\"" + escape(namespace) + "\",\"Dimensions\":[[\"FunctionName\"]],"
-                + "\"Metrics\":[" + metric("RecordsIn") + "," + metric("RecordsOk") + "," + metric("RecordsDropped") + ","
-                + metric("RecordsProcessingFailed") + "," + metric("LogEvents") + "," + metric("RecordsOverBudget") + "]}]},"
-                + "\"FunctionName\":\"" + escape(functionName) + "\","
-                + "\"RecordsIn\":" + s.recordsIn() + ",\"RecordsOk\":" + s.ok() + ",\"RecordsDropped\":" + s.dropped()
-                + ",\"RecordsProcessingFailed\":" + s.processingFailed() + ",\"LogEvents\":" + s.logEvents()
-                + ",\"RecordsOverBudget\":" + s.overBudget() + "}";
+        long[] values = {s.recordsIn(), s.ok(), s.dropped(), s.processingFailed(), s.logEvents(), s.overBudget()};
+        StringWriter line = new StringWriter(512);
+        try (JsonGenerator g = JSON.createGenerator(line)) {
+            g.writeStartObject();
+            g.writeObjectFieldStart("_aws");
+            g.writeNumberField("Timestamp", clock.millis());
+            g.writeArrayFieldStart("CloudWatchMetrics");
+            g.writeStartObject();
+            g.writeStringField("Namespace", namespace);
+            g.writeArrayFieldStart("Dimensions");
+            g.writeStartArray();
+            g.writeString("FunctionName");
+            g.writeEndArray();
+            g.writeEndArray();
+            g.writeArrayFieldStart("Metrics");
+            for (String name : METRICS) {
+                g.writeStartObject();
+                g.writeStringField("Name", name);
+                g.writeStringField("Unit", "Count");
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+            g.writeEndArray();
+            g.writeEndObject();
+            g.writeStringField("FunctionName", functionName);
+            for (int i = 0; i < METRICS.length; i++) {
+                g.writeNumberField(METRICS[i], values[i]);
+            }
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not fail
+        }
         out.println(line);
-    }
-
-    private static String metric(String name) {
-        return "{\"Name\":\"" + name + "\",\"Unit\":\"Count\"}";
-    }
-
-    private static String escape(String s) {
-        return s.replace("\\", "\\\\").replace("\"", "\\\"");
     }
 }
