@@ -10,13 +10,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -87,8 +85,7 @@ public final class DemoCommand implements Callable<Integer> {
                 if (!"Ok".equals(r.path("result").asText())) {
                     continue;
                 }
-                String data = new String(Base64.getDecoder().decode(r.path("data").asText()), StandardCharsets.UTF_8);
-                for (String line : data.split("\n")) {
+                for (String line : ResponseDecoder.okData(r).split("\n")) {
                     JsonNode c = MAPPER.readTree(line);
                     lines++;
                     byType.merge(c.path("api_type").asText("unknown"), 1, Integer::sum);

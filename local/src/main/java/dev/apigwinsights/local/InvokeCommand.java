@@ -55,8 +55,7 @@ public final class InvokeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintStream out = spec.commandLine().getOut() == null ? System.out
-                : new PrintStream(new WriterOutputStream(spec.commandLine().getOut()), true, StandardCharsets.UTF_8);
+        PrintStream out = new PrintStream(new WriterOutputStream(spec.commandLine().getOut()), true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new WriterOutputStream(spec.commandLine().getErr()), true, StandardCharsets.UTF_8);
         byte[] input;
         try {

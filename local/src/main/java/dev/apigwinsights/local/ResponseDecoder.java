@@ -18,6 +18,11 @@ final class ResponseDecoder {
     private ResponseDecoder() {
     }
 
+    /** The canonical JSON lines an Ok result carries, decoded from its base64 data. */
+    static String okData(JsonNode record) {
+        return new String(Base64.getDecoder().decode(record.path("data").asText()), StandardCharsets.UTF_8);
+    }
+
     static void print(byte[] response, BatchSummary summary, PrintStream out) {
         Map<String, String> reasons = new HashMap<>();
         for (BatchSummary.RecordFailure f : summary.failures()) {
@@ -40,7 +45,7 @@ final class ResponseDecoder {
             }
             out.println(head);
             if ("Ok".equals(result)) {
-                out.print(new String(Base64.getDecoder().decode(r.path("data").asText()), StandardCharsets.UTF_8));
+                out.print(okData(r));
             }
         }
     }
