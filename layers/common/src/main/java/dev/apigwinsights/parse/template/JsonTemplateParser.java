@@ -210,11 +210,8 @@ final class JsonTemplateParser implements AccessLogParser {
         if (composite.matcher() != null) {
             SegmentMatcher.Search search = composite.matcher().search(value, new WorkBudget(budget));
             try {
-                for (ValueShape.Level level : ValueShape.Level.values()) {
-                    if (search.matches(level)) {
-                        search.emitTo(out);
-                        return;
-                    }
+                if (search.emitFirstMatch(out)) {
+                    return;
                 }
             } catch (WorkBudget.Exhausted e) {
                 // fall through: keep or drop the value whole

@@ -149,6 +149,20 @@ final class SegmentMatcher {
         }
 
         /**
+         * Tries every level, strictest first, and emits the values of the first match into
+         * {@code out}. Returns false, emitting nothing, when no level matches.
+         */
+        boolean emitFirstMatch(RawAccessLog out) throws WorkBudget.Exhausted {
+            for (ValueShape.Level level : ValueShape.Level.values()) {
+                if (matches(level)) {
+                    emitTo(out);
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /**
          * Tries to match the whole line with shapes applied at {@code level}. On success the
          * values are available from {@link #value(int)}.
          */

@@ -6,7 +6,7 @@ import dev.apigwinsights.parse.RawAccessLog;
 
 /**
  * Parses lines of a non-JSON format (CLF, CSV, XML or any custom layout) with a
- * {@link SegmentMatcher}, trying the strictest value shapes first.
+ * {@link SegmentMatcher}, trying the strictest value shapes first ({@code emitFirstMatch}).
  */
 final class TemplateLineParser implements AccessLogParser {
     private final SegmentMatcher matcher;
@@ -24,11 +24,8 @@ final class TemplateLineParser implements AccessLogParser {
         }
         SegmentMatcher.Search search = matcher.search(line, new WorkBudget(budget));
         try {
-            for (ValueShape.Level level : ValueShape.Level.values()) {
-                if (search.matches(level)) {
-                    search.emitTo(out);
-                    return;
-                }
+            if (search.emitFirstMatch(out)) {
+                return;
             }
         } catch (WorkBudget.Exhausted e) {
             throw new AccessLogParseException(LogFormat.NO_MATCH + " (search budget exhausted)");
