@@ -1,5 +1,7 @@
 package dev.apigwinsights.firehose;
 
+import dev.apigwinsights.parse.JsonWhitespace;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -36,10 +38,7 @@ public record CloudWatchEnvelope(String messageType, String owner, String logGro
 
     /** True for an uncompressed envelope (Firehose's own decompression without extraction). */
     public static boolean looksLikeEnvelope(byte[] data) {
-        int i = 0;
-        while (i < data.length && (data[i] == ' ' || data[i] == '\n' || data[i] == '\r' || data[i] == '\t')) {
-            i++;
-        }
+        int i = JsonWhitespace.skip(data, 0, data.length);
         byte[] prefix = "{\"messageType\"".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         if (data.length - i < prefix.length) {
             return false;

@@ -1,5 +1,7 @@
 package dev.apigwinsights.firehose;
 
+import dev.apigwinsights.parse.JsonWhitespace;
+
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -235,12 +237,9 @@ public final class FirehoseBatchTransformer {
      * building a String. Returns null when the payload is not a single line.
      */
     private Outcome transformSingleLine(byte[] bytes, Origin origin) {
-        int start = hasUtf8Bom(bytes) ? 3 : 0;
         int end = bytes.length;
-        while (start < end && isWs(bytes[start])) {
-            start++;
-        }
-        while (end > start && isWs(bytes[end - 1])) {
+        int start = JsonWhitespace.skip(bytes, hasUtf8Bom(bytes) ? 3 : 0, end);
+        while (end > start && JsonWhitespace.is(bytes[end - 1])) {
             end--;
         }
         if (start == end) {
@@ -271,10 +270,6 @@ public final class FirehoseBatchTransformer {
 
     private static boolean hasUtf8Bom(byte[] b) {
         return b.length >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF;
-    }
-
-    private static boolean isWs(byte b) {
-        return b == ' ' || b == '\n' || b == '\r' || b == '\t';
     }
 
     private Outcome processEnvelope(CloudWatchEnvelope envelope, EventContext context) {

@@ -16,7 +16,7 @@ public final class AutoDetectingParser implements AccessLogParser {
     @Override
     public void parse(String line, RawAccessLog out) throws AccessLogParseException {
         int i = 0;
-        while (i < line.length() && Character.isWhitespace(line.charAt(i))) {
+        while (i < line.length() && JsonWhitespace.is(line.charAt(i))) {
             i++;
         }
         if (i < line.length() && line.charAt(i) == '{') {
@@ -28,11 +28,8 @@ public final class AutoDetectingParser implements AccessLogParser {
 
     @Override
     public void parse(byte[] utf8, int offset, int length, RawAccessLog out) throws AccessLogParseException {
-        int i = offset;
         int end = offset + length;
-        while (i < end && (utf8[i] == ' ' || utf8[i] == '\t' || utf8[i] == '\n' || utf8[i] == '\r')) {
-            i++;
-        }
+        int i = JsonWhitespace.skip(utf8, offset, end);
         if (i < end && utf8[i] == '{') {
             json.parse(utf8, offset, length, out);
         } else {

@@ -41,13 +41,13 @@ final class FlatJsonScanner {
      */
     boolean tryParse(byte[] b, int offset, int length, RawAccessLog out) {
         int end = offset + length;
-        int i = skipWs(b, offset, end);
+        int i = JsonWhitespace.skip(b, offset, end);
         if (i >= end || b[i] != '{') {
             return false;
         }
-        i = skipWs(b, i + 1, end);
+        i = JsonWhitespace.skip(b, i + 1, end);
         if (i < end && b[i] == '}') {
-            return skipWs(b, i + 1, end) == end;
+            return JsonWhitespace.skip(b, i + 1, end) == end;
         }
         KeyCache cache = caches.get();
         while (true) {
@@ -71,11 +71,11 @@ final class FlatJsonScanner {
             if (keyEnd >= end) {
                 return false;
             }
-            i = skipWs(b, keyEnd + 1, end);
+            i = JsonWhitespace.skip(b, keyEnd + 1, end);
             if (i >= end || b[i] != ':') {
                 return false;
             }
-            i = skipWs(b, i + 1, end);
+            i = JsonWhitespace.skip(b, i + 1, end);
             if (i >= end) {
                 return false;
             }
@@ -114,14 +114,14 @@ final class FlatJsonScanner {
                 return false; // nested object, array, or something Jackson must judge
             }
             emit(cache, b, keyStart, keyEnd - keyStart, hash, value, out);
-            i = skipWs(b, i, end);
+            i = JsonWhitespace.skip(b, i, end);
             if (i >= end) {
                 return false;
             }
             if (b[i] == ',') {
-                i = skipWs(b, i + 1, end);
+                i = JsonWhitespace.skip(b, i + 1, end);
             } else if (b[i] == '}') {
-                return skipWs(b, i + 1, end) == end;
+                return JsonWhitespace.skip(b, i + 1, end) == end;
             } else {
                 return false;
             }
@@ -215,10 +215,4 @@ final class FlatJsonScanner {
         return i == n;
     }
 
-    private static int skipWs(byte[] b, int i, int end) {
-        while (i < end && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r')) {
-            i++;
-        }
-        return i;
-    }
 }

@@ -121,7 +121,7 @@ final class LenientJsonObjectReader {
                 throw new AccessLogParseException("ambiguous value structure (repair budget exhausted)");
             }
             char c = s.charAt(q);
-            if (quoted ? c != '"' : (c != ',' && c != '}' && !isWs(c))) {
+            if (quoted ? c != '"' : (c != ',' && c != '}' && !JsonWhitespace.is(c))) {
                 continue;
             }
             int after = quoted ? q + 1 : q;
@@ -185,7 +185,7 @@ final class LenientJsonObjectReader {
     }
 
     private int skipWs(int i) {
-        while (i < s.length() && isWs(s.charAt(i))) {
+        while (i < s.length() && JsonWhitespace.is(s.charAt(i))) {
             i++;
         }
         return i;
@@ -193,16 +193,13 @@ final class LenientJsonObjectReader {
 
     /** Whitespace skipping inside candidate checks counts against the work budget. */
     private int skipWsBounded(int i) {
-        while (i < s.length() && isWs(s.charAt(i))) {
+        while (i < s.length() && JsonWhitespace.is(s.charAt(i))) {
             i++;
             work++;
         }
         return i;
     }
 
-    private static boolean isWs(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-    }
 
     private static final class Candidate {
         static final Candidate NONE = new Candidate(null);

@@ -1,5 +1,7 @@
 package dev.apigwinsights.pipeline;
 
+import dev.apigwinsights.parse.JsonWhitespace;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,10 +18,10 @@ public final class LogEntries {
         payload = stripBom(payload);
         int start = 0;
         int end = payload.length();
-        while (start < end && isWs(payload.charAt(start))) {
+        while (start < end && JsonWhitespace.is(payload.charAt(start))) {
             start++;
         }
-        while (end > start && isWs(payload.charAt(end - 1))) {
+        while (end > start && JsonWhitespace.is(payload.charAt(end - 1))) {
             end--;
         }
         if (start == end) {
@@ -49,7 +51,4 @@ public final class LogEntries {
         return !s.isEmpty() && s.charAt(0) == '\uFEFF' ? s.substring(1) : s;
     }
 
-    private static boolean isWs(char c) {
-        return c == ' ' || c == '\n' || c == '\r' || c == '\t';
-    }
 }
