@@ -122,6 +122,38 @@ class QuickSightTemplateTest {
     }
 
     @Test
+    void templateYamlDeploysItAsAnOptionalNestedStackWithEveryParameter() {
+        Template parent = Template.parse(RepoFiles.read("template.yaml"));
+        JsonNode stack = parent.resource("QuickSightStack");
+        List<String> passed = new ArrayList<>();
+        stack.path("Properties").path("Parameters").fieldNames().forEachRemaining(passed::add);
+        List<String> declared = new ArrayList<>();
+        TEMPLATE.parameters().fieldNames().forEachRemaining(declared::add);
+
+        assertThat(stack.path("Type").asText()).isEqualTo("AWS::CloudFormation::Stack");
+        assertThat(stack.path("Condition").asText()).isEqualTo("IsQuickSightEnabled");
+        assertThat(parent.conditions().path("IsQuickSightEnabled").toString()).contains("EnableQuickSight");
+        assertThat(parent.parameters().path("EnableQuickSight").path("Default").asText()).isEqualTo("false");
+        assertThat(stack.path("Properties").path("TemplateURL").asText()).isEqualTo(Generator.TEMPLATE_PATH);
+        assertThat(passed).containsExactlyInAnyOrderElementsOf(declared);
+    }
+
+    @Test
+    void theOutputsTemplateYamlReadsExist() {
+        Template parent = Template.parse(RepoFiles.read("template.yaml"));
+        List<String> read = new ArrayList<>();
+        parent.outputs().forEach(output -> {
+            JsonNode getAtt = output.path("Value").path("Fn::GetAtt");
+            if (getAtt.isArray() && getAtt.get(0).asText().equals("QuickSightStack")) {
+                read.add(getAtt.get(1).asText().substring("Outputs.".length()));
+            }
+        });
+
+        assertThat(read).isNotEmpty();
+        read.forEach(name -> assertThat(TEMPLATE.output(name)).as("output %s of the nested stack", name).isPresent());
+    }
+
+    @Test
     void everyQuickSightResourceIsOwnedByTheOwnerPrincipal() {
         List<String> owned = new ArrayList<>();
         TEMPLATE.resourceMap().forEach((id, resource) -> {
