@@ -83,7 +83,9 @@ public final class QuickSightTemplate {
                         "AnalysisUrl", obj("Description", "The analysis to copy (Save as) before customising",
                                 "Value", sub("https://${AWS::Region}.quicksight.aws.amazon.com/sn/analyses/${ProjectName}-access-logs")),
                         "DataSetArn", obj("Description", "The access-log data set, for your own analyses",
-                                "Value", getAtt("DataSet", "Arn"))));
+                                "Value", getAtt("DataSet", "Arn")),
+                        "DataSourceRoleArn", obj("Description", "Role QuickSight queries Athena with (grant it the table in Lake Formation)",
+                                "Value", getAtt("DataSourceRole", "Arn"))));
     }
 
     private static ObjectNode parameters() {
