@@ -39,34 +39,51 @@ public final class SdkModelValidator {
             "AWS::QuickSight::Theme", "CreateThemeRequest");
 
     /**
-     * Top-level properties the CloudFormation handler handles outside the create request, with why.
+     * Top-level properties the CloudFormation handler sends outside the create request: each with
+     * the SDK shape it is sent as (checked against it), or none when the handler itself consumes it.
      * Only properties we have a use for are listed; a test checks each is in the CloudFormation
      * specification and not in the request.
      */
-    static final Map<String, Map<String, String>> QUICKSIGHT_HANDLER_PROPERTIES = Map.of(
+    static final Map<String, Map<String, Optional<String>>> QUICKSIGHT_HANDLER_PROPERTIES = Map.of(
             "AWS::QuickSight::DataSet", Map.of(
-                    "DataSetRefreshProperties", "sent with PutDataSetRefreshProperties after the data set is created",
-                    "IngestionWaitPolicy", "tells the handler whether and how long to wait for the first SPICE ingestion"));
+                    // Sent with PutDataSetRefreshProperties once the data set exists.
+                    "DataSetRefreshProperties", Optional.of("DataSetRefreshProperties"),
+                    // Tells the handler whether and how long to wait for the first SPICE ingestion.
+                    "IngestionWaitPolicy", Optional.empty()));
+
+    private static SdkModelValidator quickSight;
 
     private final SdkModel model;
     private final String source;
     private final Map<String, SdkModel.Structure> requests;
-    private final Map<String, Map<String, String>> handlerProperties;
+    private final Map<String, Map<String, Optional<SdkModel.Structure>>> handlerProperties;
 
     SdkModelValidator(SdkModel model, String source, Map<String, SdkModel.Structure> requests,
-                      Map<String, Map<String, String>> handlerProperties) {
+                      Map<String, Map<String, Optional<SdkModel.Structure>>> handlerProperties) {
         this.model = model;
         this.source = source;
         this.requests = requests;
         this.handlerProperties = handlerProperties;
     }
 
-    /** The QuickSight resources, bound to {@code software.amazon.awssdk:quicksight}. */
-    public static SdkModelValidator quickSight() {
-        SdkModel model = new SdkModel();
-        Map<String, SdkModel.Structure> requests = new HashMap<>();
-        QUICKSIGHT_REQUESTS.forEach((type, request) -> requests.put(type, model.structure(modelClass(request))));
-        return new SdkModelValidator(model, QUICKSIGHT_MODEL, Map.copyOf(requests), QUICKSIGHT_HANDLER_PROPERTIES);
+    /**
+     * The QuickSight resources, bound to {@code software.amazon.awssdk:quicksight}; one instance per
+     * JVM, so the shapes read by reflection are read once.
+     */
+    public static synchronized SdkModelValidator quickSight() {
+        if (quickSight == null) {
+            SdkModel model = new SdkModel();
+            Map<String, SdkModel.Structure> requests = new HashMap<>();
+            QUICKSIGHT_REQUESTS.forEach((type, request) -> requests.put(type, model.structure(modelClass(request))));
+            Map<String, Map<String, Optional<SdkModel.Structure>>> handled = new HashMap<>();
+            QUICKSIGHT_HANDLER_PROPERTIES.forEach((type, properties) -> {
+                Map<String, Optional<SdkModel.Structure>> shapes = new HashMap<>();
+                properties.forEach((name, shape) -> shapes.put(name, shape.map(s -> model.structure(modelClass(s)))));
+                handled.put(type, Map.copyOf(shapes));
+            });
+            quickSight = new SdkModelValidator(model, QUICKSIGHT_MODEL, Map.copyOf(requests), Map.copyOf(handled));
+        }
+        return quickSight;
     }
 
     static Class<?> modelClass(String simpleName) {
@@ -97,10 +114,13 @@ public final class SdkModelValidator {
         if (request == null || !properties.isObject()) {
             return problems;
         }
-        Map<String, String> handled = handlerProperties.getOrDefault(resourceType, Map.of());
+        Map<String, Optional<SdkModel.Structure>> handled = handlerProperties.getOrDefault(resourceType, Map.of());
         properties.properties().forEach(e -> {
-            if (!handled.containsKey(e.getKey())) {
+            Optional<SdkModel.Structure> handledAs = handled.get(e.getKey());
+            if (handledAs == null) {
                 checkMember(path, request, e.getKey(), e.getValue(), problems);
+            } else {
+                handledAs.ifPresent(shape -> check(path + "/" + e.getKey(), e.getValue(), shape, problems));
             }
         });
         return problems;

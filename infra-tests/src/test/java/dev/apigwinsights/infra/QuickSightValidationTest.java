@@ -184,6 +184,28 @@ class QuickSightValidationTest {
     }
 
     @Test
+    void checksPropertiesTheHandlerSendsInAnotherCallAgainstThatCallsShape() {
+        List<String> problems = VALIDATOR.validate(Template.parse("""
+                Resources:
+                  Logs:
+                    Type: AWS::QuickSight::DataSet
+                    Properties:
+                      AwsAccountId: !Ref AWS::AccountId
+                      DataSetId: logs
+                      ImportMode: SPICE
+                      PhysicalTableMap: {}
+                      IngestionWaitPolicy: {WaitForSpiceIngestion: false}
+                      DataSetRefreshProperties:
+                        RefreshConfiguration:
+                          IncrementalRefresh:
+                            LookbackWindow: {ColumnName: request_time, Size: 1.5, SizeUnit: DAY}
+                """));
+
+        assertThat(problems).containsExactly("Resources/Logs/Properties/DataSetRefreshProperties/RefreshConfiguration/"
+                + "IncrementalRefresh/LookbackWindow/Size: the API model (software.amazon.awssdk:quicksight) expects integer, got number 1.5");
+    }
+
+    @Test
     void theHandlerPropertiesAreInTheSpecificationAndNotInTheRequest() {
         CfnSpec spec = CfnSpec.pinned();
         SdkModelValidator model = SdkModelValidator.quickSight();
