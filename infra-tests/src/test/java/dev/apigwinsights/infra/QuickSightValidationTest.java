@@ -163,20 +163,26 @@ class QuickSightValidationTest {
                         + "the API model (software.amazon.awssdk:quicksight) expects integer, got number 7.5");
     }
 
-    @Test
-    void checksBothBranchesOfAConditionAgainstTheApiModel() {
-        List<String> problems = VALIDATOR.validate(Template.parse("""
+    /** A data set with the given extra properties (YAML, at property level). */
+    private static List<String> problemsWithDataSet(String properties) {
+        return VALIDATOR.validate(Template.parse("""
                 Resources:
                   Logs:
                     Type: AWS::QuickSight::DataSet
                     Properties:
                       AwsAccountId: !Ref AWS::AccountId
                       DataSetId: logs
-                      Name: Logs
-                      ImportMode: !If [Spice, SPICE, DIRECT_QUERY]
-                      UseAs: !If [Spice, CATALOG, !Ref AWS::NoValue]
                       PhysicalTableMap: {}
-                """));
+                      %s
+                """.formatted(properties.strip().indent(6).strip())));
+    }
+
+    @Test
+    void checksBothBranchesOfAConditionAgainstTheApiModel() {
+        List<String> problems = problemsWithDataSet("""
+                ImportMode: !If [Spice, SPICE, DIRECT_QUERY]
+                UseAs: !If [Spice, CATALOG, !Ref AWS::NoValue]
+                """);
 
         assertThat(problems).containsExactly(
                 "Resources/Logs/Properties/UseAs: 'CATALOG' is not one of the API model's values [RLS_RULES] "
@@ -185,21 +191,14 @@ class QuickSightValidationTest {
 
     @Test
     void checksPropertiesTheHandlerSendsInAnotherCallAgainstThatCallsShape() {
-        List<String> problems = VALIDATOR.validate(Template.parse("""
-                Resources:
-                  Logs:
-                    Type: AWS::QuickSight::DataSet
-                    Properties:
-                      AwsAccountId: !Ref AWS::AccountId
-                      DataSetId: logs
-                      ImportMode: SPICE
-                      PhysicalTableMap: {}
-                      IngestionWaitPolicy: {WaitForSpiceIngestion: false}
-                      DataSetRefreshProperties:
-                        RefreshConfiguration:
-                          IncrementalRefresh:
-                            LookbackWindow: {ColumnName: request_time, Size: 1.5, SizeUnit: DAY}
-                """));
+        List<String> problems = problemsWithDataSet("""
+                ImportMode: SPICE
+                IngestionWaitPolicy: {WaitForSpiceIngestion: false}
+                DataSetRefreshProperties:
+                  RefreshConfiguration:
+                    IncrementalRefresh:
+                      LookbackWindow: {ColumnName: request_time, Size: 1.5, SizeUnit: DAY}
+                """);
 
         assertThat(problems).containsExactly("Resources/Logs/Properties/DataSetRefreshProperties/RefreshConfiguration/"
                 + "IncrementalRefresh/LookbackWindow/Size: the API model (software.amazon.awssdk:quicksight) expects integer, got number 1.5");

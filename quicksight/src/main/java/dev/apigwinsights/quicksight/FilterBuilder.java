@@ -44,26 +44,10 @@ final class FilterBuilder {
         ColumnType type = columns.require(filter.column()).type();
         ObjectNode column = obj("DataSetIdentifier", dataSet, "ColumnName", filter.column());
         return switch (filter.kind()) {
-            case VALUES -> {
-                requireType(filter, type, ColumnType.STRING);
-                yield obj("CategoryFilter", obj(
-                        "FilterId", filter.id(),
-                        "Column", column,
-                        "Configuration", obj("FilterListConfiguration", obj(
-                                "MatchOperator", "CONTAINS",
-                                "SelectAllOptions", "FILTER_ALL_VALUES",
-                                "NullOption", "ALL_VALUES"))));
-            }
-            case EXACT_TEXT -> {
-                requireType(filter, type, ColumnType.STRING);
-                yield obj("CategoryFilter", obj(
-                        "FilterId", filter.id(),
-                        "Column", column,
-                        "Configuration", obj("CustomFilterConfiguration", obj(
-                                "MatchOperator", "EQUALS",
-                                "SelectAllOptions", "FILTER_ALL_VALUES",
-                                "NullOption", "NON_NULLS_ONLY"))));
-            }
+            case VALUES -> categoryFilter(filter, type, column, obj("FilterListConfiguration", obj(
+                    "MatchOperator", "CONTAINS", "SelectAllOptions", "FILTER_ALL_VALUES", "NullOption", "ALL_VALUES")));
+            case EXACT_TEXT -> categoryFilter(filter, type, column, obj("CustomFilterConfiguration", obj(
+                    "MatchOperator", "EQUALS", "SelectAllOptions", "FILTER_ALL_VALUES", "NullOption", "NON_NULLS_ONLY")));
             case RELATIVE_TIME -> {
                 requireType(filter, type, ColumnType.DATETIME);
                 yield obj("RelativeDatesFilter", obj(
@@ -77,6 +61,11 @@ final class FilterBuilder {
                         "NullOption", "NON_NULLS_ONLY"));
             }
         };
+    }
+
+    private static ObjectNode categoryFilter(FilterSpec filter, ColumnType type, ObjectNode column, ObjectNode configuration) {
+        requireType(filter, type, ColumnType.STRING);
+        return obj("CategoryFilter", obj("FilterId", filter.id(), "Column", column, "Configuration", configuration));
     }
 
     /** The control for {@code filter} on sheet {@code sheetId}. */

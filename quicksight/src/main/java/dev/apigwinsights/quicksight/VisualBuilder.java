@@ -35,69 +35,62 @@ final class VisualBuilder {
         }
         String firstDimension = visual.id() + "-d0";
         String firstMeasure = visual.id() + "-m0";
-        ObjectNode title = obj("Visibility", "VISIBLE", "FormatText", obj("PlainText", visual.title()));
-        ObjectNode subtitle = obj("Visibility", "VISIBLE", "FormatText", obj("PlainText", visual.subtitle()));
         int limit = visual.limit().orElse(10);
         return switch (visual.kind()) {
-            case KPI -> obj("KPIVisual", obj(
-                    "VisualId", visual.id(), "Title", title, "Subtitle", subtitle,
-                    "ChartConfiguration", obj("FieldWells", obj("Values", arr(measures.get(0))))));
-            case LINE -> obj("LineChartVisual", obj(
-                    "VisualId", visual.id(), "Title", title, "Subtitle", subtitle,
-                    "ChartConfiguration", obj(
-                            "FieldWells", obj("LineChartAggregatedFieldWells", obj(
-                                    "Category", arr(dimensions.get(0)),
-                                    "Values", arr(measures),
-                                    "Colors", dimensions.size() > 1 ? arr(dimensions.get(1)) : null)),
-                            "SortConfiguration", obj(
-                                    "CategorySort", arr(sort(firstDimension, "ASC")),
-                                    "ColorItemsLimitConfiguration", dimensions.size() > 1 ? itemsLimit(limit, "INCLUDE") : null))));
-            case BAR, STACKED_BAR -> obj("BarChartVisual", obj(
-                    "VisualId", visual.id(), "Title", title, "Subtitle", subtitle,
-                    "ChartConfiguration", obj(
-                            "FieldWells", obj("BarChartAggregatedFieldWells", obj(
-                                    "Category", arr(dimensions.get(0)),
-                                    "Values", arr(measures),
-                                    "Colors", dimensions.size() > 1 ? arr(dimensions.get(1)) : null)),
-                            "Orientation", visual.kind() == ChartKind.BAR ? "HORIZONTAL" : "VERTICAL",
-                            "BarsArrangement", visual.kind() == ChartKind.BAR ? "CLUSTERED" : "STACKED",
-                            "SortConfiguration", barSort(visual, firstDimension, firstMeasure, limit),
-                            "Legend", obj("Visibility", dimensions.size() > 1 ? "VISIBLE" : "HIDDEN"))));
-            case PIE, DONUT -> obj("PieChartVisual", obj(
-                    "VisualId", visual.id(), "Title", title, "Subtitle", subtitle,
-                    "ChartConfiguration", obj(
-                            "FieldWells", obj("PieChartAggregatedFieldWells", obj(
-                                    "Category", arr(dimensions.get(0)),
-                                    "Values", arr(measures.get(0)))),
-                            "SortConfiguration", obj(
-                                    "CategorySort", arr(sort(firstMeasure, "DESC")),
-                                    "CategoryItemsLimit", itemsLimit(limit, "INCLUDE")),
-                            "DonutOptions", obj("ArcOptions", obj("ArcThickness",
-                                    visual.kind() == ChartKind.DONUT ? "MEDIUM" : "WHOLE")))));
-            case TABLE -> obj("TableVisual", obj(
-                    "VisualId", visual.id(), "Title", title, "Subtitle", subtitle,
-                    "ChartConfiguration", obj(
-                            "FieldWells", obj("TableAggregatedFieldWells", obj(
-                                    "GroupBy", arr(dimensions),
-                                    "Values", arr(measures))),
-                            "SortConfiguration", obj(
-                                    "RowSort", arr(sort(firstMeasure, "DESC")),
-                                    "PaginationConfiguration", obj("PageSize", limit, "PageNumber", 1)))));
-            case PIVOT -> obj("PivotTableVisual", obj(
-                    "VisualId", visual.id(), "Title", title, "Subtitle", subtitle,
-                    "ChartConfiguration", obj(
-                            "FieldWells", obj("PivotTableAggregatedFieldWells", obj(
-                                    "Rows", arr(dimensions.get(0)),
-                                    "Columns", arr(dimensions.subList(1, dimensions.size())),
-                                    "Values", arr(measures))))));
-            case HEATMAP -> obj("HeatMapVisual", obj(
-                    "VisualId", visual.id(), "Title", title, "Subtitle", subtitle,
-                    "ChartConfiguration", obj(
-                            "FieldWells", obj("HeatMapAggregatedFieldWells", obj(
-                                    "Rows", arr(dimensions.get(0)),
-                                    "Columns", arr(dimensions.get(1)),
-                                    "Values", arr(measures.get(0)))))));
+            case KPI -> visual("KPIVisual", visual, obj("FieldWells", obj("Values", arr(measures.get(0)))));
+            case LINE -> visual("LineChartVisual", visual, obj(
+                    "FieldWells", obj("LineChartAggregatedFieldWells", obj(
+                            "Category", arr(dimensions.get(0)),
+                            "Values", arr(measures),
+                            "Colors", dimensions.size() > 1 ? arr(dimensions.get(1)) : null)),
+                    "SortConfiguration", obj(
+                            "CategorySort", arr(sort(firstDimension, "ASC")),
+                            "ColorItemsLimitConfiguration", dimensions.size() > 1 ? itemsLimit(limit, "INCLUDE") : null)));
+            case BAR, STACKED_BAR -> visual("BarChartVisual", visual, obj(
+                    "FieldWells", obj("BarChartAggregatedFieldWells", obj(
+                            "Category", arr(dimensions.get(0)),
+                            "Values", arr(measures),
+                            "Colors", dimensions.size() > 1 ? arr(dimensions.get(1)) : null)),
+                    "Orientation", visual.kind() == ChartKind.BAR ? "HORIZONTAL" : "VERTICAL",
+                    "BarsArrangement", visual.kind() == ChartKind.BAR ? "CLUSTERED" : "STACKED",
+                    "SortConfiguration", barSort(visual, firstDimension, firstMeasure, limit),
+                    "Legend", obj("Visibility", dimensions.size() > 1 ? "VISIBLE" : "HIDDEN")));
+            case PIE, DONUT -> visual("PieChartVisual", visual, obj(
+                    "FieldWells", obj("PieChartAggregatedFieldWells", obj(
+                            "Category", arr(dimensions.get(0)),
+                            "Values", arr(measures.get(0)))),
+                    "SortConfiguration", obj(
+                            "CategorySort", arr(sort(firstMeasure, "DESC")),
+                            "CategoryItemsLimit", itemsLimit(limit, "INCLUDE")),
+                    "DonutOptions", obj("ArcOptions", obj("ArcThickness",
+                            visual.kind() == ChartKind.DONUT ? "MEDIUM" : "WHOLE"))));
+            case TABLE -> visual("TableVisual", visual, obj(
+                    "FieldWells", obj("TableAggregatedFieldWells", obj(
+                            "GroupBy", arr(dimensions),
+                            "Values", arr(measures))),
+                    "SortConfiguration", obj(
+                            "RowSort", arr(sort(firstMeasure, "DESC")),
+                            "PaginationConfiguration", obj("PageSize", limit, "PageNumber", 1))));
+            case PIVOT -> visual("PivotTableVisual", visual, obj(
+                    "FieldWells", obj("PivotTableAggregatedFieldWells", obj(
+                            "Rows", arr(dimensions.get(0)),
+                            "Columns", arr(dimensions.subList(1, dimensions.size())),
+                            "Values", arr(measures)))));
+            case HEATMAP -> visual("HeatMapVisual", visual, obj(
+                    "FieldWells", obj("HeatMapAggregatedFieldWells", obj(
+                            "Rows", arr(dimensions.get(0)),
+                            "Columns", arr(dimensions.get(1)),
+                            "Values", arr(measures.get(0))))));
         };
+    }
+
+    /** {@code {"<kind>": {VisualId, Title, Subtitle, ChartConfiguration}}}: what every visual kind shares. */
+    private static ObjectNode visual(String kind, VisualSpec visual, ObjectNode chartConfiguration) {
+        return obj(kind, obj(
+                "VisualId", visual.id(),
+                "Title", obj("Visibility", "VISIBLE", "FormatText", obj("PlainText", visual.title())),
+                "Subtitle", obj("Visibility", "VISIBLE", "FormatText", obj("PlainText", visual.subtitle())),
+                "ChartConfiguration", chartConfiguration));
     }
 
     /** Top categories by the first measure; a time axis keeps time order instead. */
