@@ -114,10 +114,16 @@ public final class QuickSightTemplate {
         List<Object> statements = new ArrayList<>();
         statements.add(obj("Effect", "Allow",
                 "Action", arr("athena:StartQueryExecution", "athena:GetQueryExecution", "athena:GetQueryResults",
-                        "athena:StopQueryExecution", "athena:GetWorkGroup"),
+                        "athena:GetQueryResultsStream", "athena:StopQueryExecution", "athena:GetWorkGroup"),
                 "Resource", sub("arn:${AWS::Partition}:athena:${AWS::Region}:${AWS::AccountId}:workgroup/${AthenaWorkGroup}")));
+        // QuickSight reads the table's metadata through Athena when it validates the data set.
         statements.add(obj("Effect", "Allow",
-                "Action", arr("glue:GetDatabase", "glue:GetTable", "glue:GetPartition", "glue:GetPartitions"),
+                "Action", arr("athena:GetDataCatalog", "athena:GetDatabase", "athena:ListDatabases",
+                        "athena:GetTableMetadata", "athena:ListTableMetadata"),
+                "Resource", sub("arn:${AWS::Partition}:athena:${AWS::Region}:${AWS::AccountId}:datacatalog/AwsDataCatalog")));
+        statements.add(obj("Effect", "Allow",
+                "Action", arr("glue:GetDatabase", "glue:GetDatabases", "glue:GetTable", "glue:GetTables",
+                        "glue:GetPartition", "glue:GetPartitions"),
                 "Resource", arr(
                         sub("arn:${AWS::Partition}:glue:${AWS::Region}:${AWS::AccountId}:catalog"),
                         sub("arn:${AWS::Partition}:glue:${AWS::Region}:${AWS::AccountId}:database/${GlueDatabase}"),
