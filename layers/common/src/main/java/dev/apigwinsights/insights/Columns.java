@@ -51,6 +51,7 @@ public final class Columns {
     public static final Expr.Col USAGE_PLAN_NAME = Expr.Col.of(CanonicalField.USAGE_PLAN_NAME);
     public static final Expr.Col QUOTA_LIMIT = Expr.Col.of(CanonicalField.QUOTA_LIMIT);
     public static final Expr.Col QUOTA_PERIOD = Expr.Col.of(CanonicalField.QUOTA_PERIOD);
+    public static final Expr.Col QUOTA_OFFSET = Expr.Col.of(CanonicalField.QUOTA_OFFSET);
     public static final Expr.Col ENRICHMENT_STATUS = Expr.Col.of(CanonicalField.ENRICHMENT_STATUS);
     public static final Expr.Col AUTHORIZER_LATENCY_MS = Expr.Col.of(CanonicalField.AUTHORIZER_LATENCY_MS);
     public static final Expr.Col AUTHORIZER_ERROR = Expr.Col.of(CanonicalField.AUTHORIZER_ERROR);

@@ -49,7 +49,7 @@ final class CustomerInsights {
             TimeRange scanned = range == null ? null : new TimeRange(range.from().minus(LONGEST_PERIOD), range.to());
             String sql = "WITH counted AS (\n"
                     + "  SELECT api_key_id, usage_plan_name, quota_limit, request_time,\n"
-                    + "         " + QuotaPeriods.startSql(ctx, "0") + " AS period_start\n"
+                    + "         " + QuotaPeriods.startSql(ctx, "coalesce(quota_offset, 0)") + " AS period_start\n"
                     + "  FROM " + ctx.table() + "\n"
                     + "  WHERE api_key_id IS NOT NULL AND quota_limit IS NOT NULL AND quota_period IN ('DAY', 'WEEK', 'MONTH')\n"
                     + "    AND coalesce(error_category, '') NOT IN ('QUOTA', 'THROTTLE')\n"

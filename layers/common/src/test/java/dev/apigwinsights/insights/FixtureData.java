@@ -43,8 +43,9 @@ final class FixtureData {
     record Key(String id, String name, String customer, Plan plan) {
     }
 
-    static final Plan GOLD = new Plan("pl-gold1", "Gold", 2000, "MONTH", 0, 100, 200);
-    static final Plan SILVER = new Plan("pl-silver2", "Silver", 250, "WEEK", 0, 20, 40);
+    /** Gold's months start on the 15th, Silver's weeks on Monday: quota periods must honour the offset. */
+    static final Plan GOLD = new Plan("pl-gold1", "Gold", 2000, "MONTH", 14, 100, 200);
+    static final Plan SILVER = new Plan("pl-silver2", "Silver", 250, "WEEK", 1, 20, 40);
     static final Plan BRONZE = new Plan("pl-bronze3", "Bronze", 10, "DAY", 0, 5, 10);
 
     static final List<Key> KEYS = List.of(

@@ -156,7 +156,7 @@ final class Oracles {
                     .toList();
             List<List<Object>> out = new ArrayList<>();
             group(rows, r -> key(r.str("api_key_id"), r.str("usage_plan_name"),
-                    FixtureData.periodStart(r.time(), r.str("quota_period"), 0).atStartOfDay(ZoneOffset.UTC).toInstant()))
+                    FixtureData.periodStart(r.time(), r.str("quota_period"), r.lng("quota_offset").intValue()).atStartOfDay(ZoneOffset.UTC).toInstant()))
                     .forEach((k, g) -> {
                         Instant last = g.stream().map(FixtureRow::time).max(Instant::compareTo).orElseThrow();
                         if (range != null && last.isBefore(range.from())) {
