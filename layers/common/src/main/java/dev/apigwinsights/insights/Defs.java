@@ -13,12 +13,26 @@ final class Defs {
     static final Condition IS_ERROR = Condition.notNull(Columns.ERROR_CATEGORY);
 
     static final Measure REQUESTS = Measure.count("requests");
+    static final Measure ERRORS = Measure.countIf("errors", IS_ERROR);
+    static final Measure ERROR_RATE = Measure.rate("error_rate_pct", IS_ERROR);
+    static final Measure ERRORS_5XX = Measure.countIf("errors_5xx", IS_5XX);
+    static final Measure FIRST_SEEN = Measure.min("first_seen", Columns.REQUEST_TIME, Unit.NONE);
+    static final Measure LAST_SEEN = Measure.max("last_seen", Columns.REQUEST_TIME, Unit.NONE);
 
     private Defs() {
     }
 
     static Insight.Builder insight(String id, Sheet sheet, ChartKind chart, String title, String question) {
         return Insight.builder(id).sheet(sheet).chart(chart).title(title).question(question);
+    }
+
+    /** The time dimension with the grain chosen from the range (callers may override it). */
+    static Dimension time() {
+        return Dimension.time(TimeGrain.AUTO);
+    }
+
+    static Measure percentile(String name, Expr value, double quantile) {
+        return Measure.percentile(name, value, quantile, Unit.MILLISECONDS);
     }
 
     static Measure p50(Expr value) {

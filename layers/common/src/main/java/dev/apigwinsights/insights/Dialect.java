@@ -6,7 +6,7 @@ import java.util.Set;
 /**
  * The SQL engines insights run on, and the few places where their SQL differs. Everything else
  * the catalog writes is the common subset of Trino (Athena engine version 3) and DuckDB:
- * {@code count_if}, {@code FILTER (WHERE ...)}, {@code date_trunc}, {@code date_diff},
+ * {@code count(*) FILTER (WHERE ...)} (not {@code count_if}: DuckDB's is null over no rows), {@code date_trunc}, {@code date_diff},
  * {@code coalesce}, {@code nullif}, {@code concat}, {@code greatest}, window functions, CTEs and
  * {@code VALUES}.
  */
@@ -37,6 +37,11 @@ public enum Dialect {
         public String plusMonths(String timestamp, String months) {
             return "date_add('month', " + months + ", " + timestamp + ")";
         }
+
+        @Override
+        public String hourSeries(String first, String last, String alias) {
+            return "UNNEST(sequence(" + first + ", " + last + ", INTERVAL '1' HOUR)) AS " + alias + "(hour_start)";
+        }
     },
     /** DuckDB (local mode, tests): the same columns, as the {@code access_logs} view or table. */
     DUCKDB {
@@ -64,6 +69,11 @@ public enum Dialect {
         public String plusMonths(String timestamp, String months) {
             return "(" + timestamp + " + to_months(CAST(" + months + " AS INTEGER)))";
         }
+
+        @Override
+        public String hourSeries(String first, String last, String alias) {
+            return "(SELECT unnest(generate_series(" + first + ", " + last + ", INTERVAL 1 HOUR)) AS hour_start) " + alias;
+        }
     };
 
     /** Column names that must be quoted in at least one engine ({@code user} is a keyword in DuckDB). */
@@ -87,6 +97,13 @@ public enum Dialect {
 
     /** {@code timestamp} plus a whole number of months (an integer SQL expression). */
     public abstract String plusMonths(String timestamp, String months);
+
+    /**
+     * A relation {@code alias(hour_start)} with one row per hour from {@code first} to {@code last}
+     * inclusive (timestamps). Athena's {@code sequence} stops at 10,000 elements: callers keep
+     * series under that (about 416 days).
+     */
+    public abstract String hourSeries(String first, String last, String alias);
 
     /** A column reference, quoted where an engine needs it. */
     public String column(String name) {

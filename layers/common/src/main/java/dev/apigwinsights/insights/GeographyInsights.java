@@ -22,6 +22,27 @@ final class GeographyInsights {
                                         Defs.p95(Columns.RESPONSE_LATENCY_MS))
                                 .where(Condition.notNull(Columns.CLIENT_COUNTRY))
                                 .orderBy(Order.desc("requests")))
+                        .build(),
+                insight("errors_by_country", Sheet.GEOGRAPHY, ChartKind.MAP, "Errors by country",
+                        "From which countries do failing requests come (4xx and 5xx counts and rates)?")
+                        .query(Aggregate.by(Dimension.location("client_country", Columns.CLIENT_COUNTRY))
+                                .measure(Measure.countIf("errors_4xx", Defs.IS_4XX), Measure.countIf("errors_5xx", Defs.IS_5XX),
+                                        Measure.rate("error_4xx_rate_pct", Defs.IS_4XX), Measure.rate("error_5xx_rate_pct", Defs.IS_5XX))
+                                .where(Condition.notNull(Columns.CLIENT_COUNTRY))
+                                .orderBy(Order.desc("errors_4xx")))
+                        .build(),
+                insight("latency_by_country", Sheet.GEOGRAPHY, ChartKind.MAP, "Latency by country",
+                        "How fast is the API for clients in each country (median and p95 response latency)?")
+                        .query(Aggregate.by(Dimension.location("client_country", Columns.CLIENT_COUNTRY))
+                                .measure(Defs.p50(Columns.RESPONSE_LATENCY_MS), Defs.p95(Columns.RESPONSE_LATENCY_MS), REQUESTS)
+                                .where(Condition.notNull(Columns.CLIENT_COUNTRY))
+                                .orderBy(Order.desc("p95_ms")))
+                        .build(),
+                insight("requests_over_time_by_country", Sheet.GEOGRAPHY, ChartKind.STACKED_BAR, "Requests over time by country",
+                        "How does traffic from each country change over the period?")
+                        .query(Aggregate.by(Defs.time(), Dimension.series("client_country", Columns.CLIENT_COUNTRY))
+                                .measure(REQUESTS)
+                                .where(Condition.notNull(Columns.CLIENT_COUNTRY)))
                         .build());
     }
 }

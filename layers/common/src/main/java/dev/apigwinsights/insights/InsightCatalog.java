@@ -25,7 +25,10 @@ public final class InsightCatalog {
         all.addAll(LatencyInsights.all());
         all.addAll(ErrorInsights.all());
         all.addAll(CustomerInsights.all());
+        all.addAll(ClientInsights.all());
         all.addAll(GeographyInsights.all());
+        all.addAll(WebSocketInsights.all());
+        all.addAll(ReliabilityInsights.all());
         all.addAll(RawInsights.all());
         return List.copyOf(all);
     }

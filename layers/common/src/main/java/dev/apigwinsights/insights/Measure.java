@@ -11,7 +11,7 @@ public record Measure(String name, Aggregation aggregation, Expr value, Conditio
 
     /** The aggregations insights use; each maps to a QuickSight aggregation function and SQL in both engines. */
     public enum Aggregation {
-        /** Rows (of {@code when}): {@code count(*)} / {@code count_if}. */
+        /** Rows (of {@code when}): {@code count(*)} / {@code count(*) FILTER (WHERE when)}. */
         COUNT,
         /** Distinct non-null values. */
         DISTINCT_COUNT,

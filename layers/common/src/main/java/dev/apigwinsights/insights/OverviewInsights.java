@@ -39,8 +39,8 @@ final class OverviewInsights {
                         .build(),
                 insight("requests_over_time", Sheet.OVERVIEW, ChartKind.LINE, "Requests over time",
                         "How does traffic change over the period?")
-                        .query(Aggregate.by(Dimension.time(TimeGrain.AUTO))
-                                .measure(REQUESTS))
+                        .query(Aggregate.by(Defs.time())
+                                .measure(REQUESTS, Defs.ERRORS))
                         .build(),
                 insight("requests_over_time_by_status_class", Sheet.OVERVIEW, ChartKind.STACKED_BAR,
                         "Requests over time by status class", "When did errors happen, compared with successful traffic?")
@@ -65,6 +65,67 @@ final class OverviewInsights {
                         .query(Aggregate.by(Dimension.of("weekday", new Expr.DayOfWeek()),
                                         Dimension.series("hour_of_day", new Expr.HourOfDay()))
                                 .measure(REQUESTS))
+                        .build(),
+                insight("requests_by_stage", Sheet.OVERVIEW, ChartKind.BAR, "Requests by stage",
+                        "How much traffic does each stage get?")
+                        .query(Aggregate.by(Dimension.of("stage", Columns.STAGE))
+                                .measure(REQUESTS, Defs.ERROR_RATE)
+                                .orderBy(Order.desc("requests")))
+                        .build(),
+                insight("requests_by_api_type", Sheet.OVERVIEW, ChartKind.PIE, "Requests by API type",
+                        "How does traffic split between REST, HTTP and WebSocket APIs?")
+                        .query(Aggregate.by(Dimension.of("api_type", Columns.API_TYPE))
+                                .measure(REQUESTS)
+                                .orderBy(Order.desc("requests")))
+                        .build(),
+                insight("top_domains", Sheet.OVERVIEW, ChartKind.BAR, "Top domains",
+                        "Which domain names do clients call most?")
+                        .query(Aggregate.by(Dimension.of("domain_name", Columns.DOMAIN_NAME))
+                                .measure(REQUESTS)
+                                .where(Condition.notNull(Columns.DOMAIN_NAME))
+                                .orderBy(Order.desc("requests"))
+                                .limit(10))
+                        .build(),
+                insight("requests_by_method", Sheet.OVERVIEW, ChartKind.PIE, "Requests by HTTP method",
+                        "Which HTTP methods do clients use?")
+                        .query(Aggregate.by(Dimension.of("http_method", Columns.HTTP_METHOD))
+                                .measure(REQUESTS)
+                                .where(Condition.notNull(Columns.HTTP_METHOD))
+                                .orderBy(Order.desc("requests")))
+                        .build(),
+                insight("requests_by_protocol", Sheet.OVERVIEW, ChartKind.PIE, "Requests by protocol",
+                        "Which protocols (HTTP/1.1, HTTP/2) do clients speak?")
+                        .query(Aggregate.by(Dimension.of("protocol", Columns.PROTOCOL))
+                                .measure(REQUESTS)
+                                .where(Condition.notNull(Columns.PROTOCOL))
+                                .orderBy(Order.desc("requests")))
+                        .build(),
+                insight("requests_by_status", Sheet.OVERVIEW, ChartKind.BAR, "Requests by status code",
+                        "Which exact status codes did the API return, and how often?")
+                        .query(Aggregate.by(Dimension.of("status", Columns.STATUS))
+                                .measure(REQUESTS)
+                                .where(Condition.notNull(Columns.STATUS))
+                                .orderBy(Order.desc("requests")))
+                        .build(),
+                insight("requests_over_time_by_api", Sheet.OVERVIEW, ChartKind.LINE, "Requests over time by API",
+                        "How does each API's traffic change over the period?")
+                        .query(Aggregate.by(Defs.time(), Dimension.series("api_id", Columns.API_ID))
+                                .measure(REQUESTS))
+                        .build(),
+                insight("requests_over_time_by_stage", Sheet.OVERVIEW, ChartKind.LINE, "Requests over time by stage",
+                        "How does each stage's traffic change over the period?")
+                        .query(Aggregate.by(Defs.time(), Dimension.series("stage", Columns.STAGE))
+                                .measure(REQUESTS))
+                        .build(),
+                insight("requests_over_time_by_method", Sheet.OVERVIEW, ChartKind.STACKED_BAR, "Requests over time by method",
+                        "How does the mix of HTTP methods change over the period?")
+                        .query(Aggregate.by(Defs.time(), Dimension.series("http_method", Columns.HTTP_METHOD))
+                                .measure(REQUESTS))
+                        .build(),
+                insight("data_volume_over_time", Sheet.OVERVIEW, ChartKind.LINE, "Data sent over time",
+                        "How many response bytes did the API send over the period?")
+                        .query(Aggregate.by(Defs.time())
+                                .measure(Measure.sum("response_bytes", Columns.RESPONSE_LENGTH, Unit.BYTES), REQUESTS))
                         .build(),
                 insight("requests_change_vs_previous", Sheet.OVERVIEW, ChartKind.KPI, "Change vs previous period",
                         "How do requests, the 5xx rate and p95 latency compare with the previous period and the same period last week?")
@@ -112,8 +173,8 @@ final class OverviewInsights {
             StringBuilder inner = new StringBuilder("SELECT ");
             for (int i = 0; i < 3; i++) {
                 String p = PERIODS[i];
-                inner.append("count_if(").append(in(ctx, p, periods[i])).append(") AS ").append(p).append("requests,\n       ");
-                inner.append("count_if(").append(in(ctx, p, periods[i])).append(" AND status_class = '5xx') AS ")
+                inner.append("count(*) FILTER (WHERE ").append(in(ctx, p, periods[i])).append(") AS ").append(p).append("requests,\n       ");
+                inner.append("count(*) FILTER (WHERE ").append(in(ctx, p, periods[i])).append(" AND status_class = '5xx') AS ")
                         .append(p).append("errors_5xx,\n       ");
                 inner.append(ctx.percentile("response_latency_ms", 0.95)).append(" FILTER (WHERE ").append(in(ctx, p, periods[i]))
                         .append(") AS ").append(p).append("p95_ms");

@@ -68,6 +68,11 @@ public final class SqlContext {
         return params.range();
     }
 
+    /** The end of the caller's range, else now. */
+    public Instant end() {
+        return params.range().map(TimeRange::to).orElse(now);
+    }
+
     /** The caller's range, else the {@code length} ending now (insights that need a window). */
     public TimeRange rangeOr(Duration length) {
         return params.range().orElseGet(() -> TimeRange.ending(now, length));
@@ -208,12 +213,20 @@ public final class SqlContext {
         throw new AssertionError(c);
     }
 
+    /**
+     * Rows matching {@code condition}: {@code count(*) FILTER (WHERE ...)}, which is 0 over no rows in
+     * both engines (DuckDB's {@code count_if} is null there, Trino's is 0).
+     */
+    public String countIf(String condition) {
+        return "count(*) FILTER (WHERE " + condition + ")";
+    }
+
     /** The SQL of an aggregated measure. */
     public String measure(Measure m) {
         String filter = m.when() == null ? "" : " FILTER (WHERE " + condition(m.when()) + ")";
         switch (m.aggregation()) {
             case COUNT:
-                return m.when() == null ? "count(*)" : "count_if(" + condition(m.when()) + ")";
+                return m.when() == null ? "count(*)" : countIf(condition(m.when()));
             case DISTINCT_COUNT:
                 return "count(DISTINCT " + expr(m.value()) + ")" + filter;
             case SUM:
@@ -227,8 +240,9 @@ public final class SqlContext {
             case PERCENTILE:
                 return dialect.percentile(expr(m.value()), m.quantile()) + filter;
             case RATE:
-                String over = m.over() == null ? "count(*)" : "count_if(" + condition(m.over()) + ")";
-                return "100 * CAST(count_if(" + condition(m.when()) + ") AS double) / nullif(" + over + ", 0)";
+                String numerator = countIf(condition(m.when()));
+                String over = m.over() == null ? "count(*)" : countIf(condition(m.over()));
+                return "100 * CAST(" + numerator + " AS double) / nullif(" + over + ", 0)";
             default:
                 throw new AssertionError(m.aggregation());
         }

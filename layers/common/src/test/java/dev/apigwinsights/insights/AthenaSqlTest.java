@@ -46,6 +46,8 @@ class AthenaSqlTest {
             "row_number", "rank", "dense_rank", "lag", "lead",
             // date and time
             "date_trunc", "date_add", "date_diff", "day_of_week", "hour", "day", "from_unixtime", "to_unixtime",
+            // array
+            "sequence",
             // string and math
             "concat", "lower", "upper", "length", "greatest", "least", "abs", "round", "floor", "ceiling", "sqrt",
             "power", "ln", "exp", "mod");

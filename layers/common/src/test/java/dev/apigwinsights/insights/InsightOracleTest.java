@@ -48,6 +48,17 @@ class InsightOracleTest {
                 .filter("status_class=2xx").filter("status_class=5xx")
                 .filter("stage=prod")
                 .build());
+        SCENARIOS.put("every knob turned", InsightParams.builder()
+                .range(TimeRange.of(Instant.parse("2024-03-18T00:00:00Z"), Instant.parse("2024-03-22T18:30:00Z")))
+                .grain(TimeGrain.HOUR)
+                .limit(3)
+                .availabilityTargetPct(99.5)
+                .latencyThresholdMs(300)
+                .latencyTargetPct(95)
+                .price("Gold", 0.002)
+                .price("Silver", 0.0035)
+                .anomalyWeeks(3)
+                .build());
     }
 
     @BeforeAll
@@ -115,6 +126,41 @@ class InsightOracleTest {
 
     private static String head(List<List<Object>> rows) {
         return rows.size() <= 8 ? rows.toString() : rows.subList(0, 8) + " ...";
+    }
+
+    @Test
+    void everyInsightFindsSomethingInSomeScenario() {
+        List<String> alwaysEmpty = new ArrayList<>();
+        for (Insight insight : INSIGHTS.list()) {
+            boolean found = SCENARIOS.values().stream()
+                    .anyMatch(p -> INSIGHTS.run(insight.id(), runner, p).size() > 0);
+            if (!found) {
+                alwaysEmpty.add(insight.id());
+            }
+        }
+        assertThat(alwaysEmpty).as("insights whose oracle comparison never saw a row").isEmpty();
+    }
+
+    @Test
+    void theAnomalousHourIsTheTopAnomalyOfItsDay() {
+        QueryResult anomalies = check(INSIGHTS.get("hourly_anomalies"), SCENARIOS.get("the spike day"));
+        assertThat(anomalies.rows().get(0).getInstant("hour_start")).isEqualTo(FixtureData.SPIKE_HOUR);
+        assertThat(anomalies.rows().get(0).getDouble("robust_z")).isGreaterThan(10);
+    }
+
+    @Test
+    void quotasAreUsedUpAndBillsFollowThePrices() {
+        QueryResult quota = check(INSIGHTS.get("quota_usage_by_key"), SCENARIOS.get("a week"));
+        assertThat(quota.rows()).anySatisfy(r -> assertThat(r.getDouble("quota_used_pct")).isEqualTo(100.0));
+        assertThat(quota.rows()).extracting(r -> r.getInstant("period_start"))
+                .as("Silver weeks start on Monday, Gold months on the 15th")
+                .contains(Instant.parse("2024-03-04T00:00:00Z"), Instant.parse("2024-02-15T00:00:00Z"));
+        QueryResult priced = check(INSIGHTS.get("estimated_bill_by_customer"), SCENARIOS.get("every knob turned"));
+        assertThat(priced.rows()).anySatisfy(r -> assertThat(r.getDouble("estimated_bill")).isPositive());
+        QueryResult unpriced = check(INSIGHTS.get("estimated_bill_by_customer"), SCENARIOS.get("a week"));
+        assertThat(unpriced.rows()).isNotEmpty().allSatisfy(r -> assertThat(r.get("estimated_bill")).isNull());
+        QueryResult consumers = check(INSIGHTS.get("new_vs_returning_consumers"), SCENARIOS.get("everything"));
+        assertThat(consumers.rows()).extracting(r -> r.getString("consumer_kind")).contains("new", "returning");
     }
 
     @Test

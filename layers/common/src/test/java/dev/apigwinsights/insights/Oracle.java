@@ -200,14 +200,64 @@ final class Oracle {
      * {@code quantile_cont}, numpy's default): position {@code (n - 1) * q}.
      */
     static Double percentile(List<Long> values, double q) {
+        return percentileOf(values.stream().map(Long::doubleValue).toList(), q);
+    }
+
+    static Double percentileOf(List<Double> values, double q) {
         if (values.isEmpty()) {
             return null;
         }
-        long[] sorted = values.stream().mapToLong(Long::longValue).sorted().toArray();
+        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         double pos = (sorted.length - 1) * q;
         int lo = (int) Math.floor(pos);
         int hi = (int) Math.ceil(pos);
         return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
+    }
+
+    /** One row per group: the key's values, then {@code measures} of the group's rows. */
+    static List<List<Object>> agg(List<FixtureRow> rows, Function<FixtureRow, List<Object>> key,
+                                  Function<List<FixtureRow>, List<Object>> measures) {
+        List<List<Object>> out = new ArrayList<>();
+        group(rows, key).forEach((k, g) -> {
+            List<Object> r = new ArrayList<>(k);
+            r.addAll(measures.apply(g));
+            out.add(r);
+        });
+        return out;
+    }
+
+    /** The {@code q} quantile of a column's non-null values in {@code rows}. */
+    static Double pct(List<FixtureRow> rows, String column, double q) {
+        return percentile(values(rows, column), q);
+    }
+
+    static Double avgOf(List<FixtureRow> rows, String column) {
+        return avg(values(rows, column));
+    }
+
+    static long distinct(List<FixtureRow> rows, Function<FixtureRow, Object> value) {
+        return rows.stream().map(value).filter(Objects::nonNull).distinct().count();
+    }
+
+    static Instant first(List<FixtureRow> rows) {
+        return rows.stream().map(FixtureRow::time).min(Instant::compareTo).orElse(null);
+    }
+
+    static Instant last(List<FixtureRow> rows) {
+        return rows.stream().map(FixtureRow::time).max(Instant::compareTo).orElse(null);
+    }
+
+    static boolean isError(FixtureRow r) {
+        return r.str("error_category") != null;
+    }
+
+    /** {@code 0..n-1}: every column as a tie-breaker. */
+    static List<Integer> upTo(int n) {
+        List<Integer> all = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            all.add(i);
+        }
+        return all;
     }
 
     // ---- ordering -----------------------------------------------------------------------------
