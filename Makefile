@@ -10,7 +10,8 @@
 # infra-tests runs these same targets into target/sam-build/ during `./mvnw verify` and checks the layout.
 #
 # Other targets: `make glue-columns` regenerates the Glue column block of template.yaml from
-# CanonicalField (never edit that block by hand).
+# CanonicalField (never edit that block by hand); `make named-queries` the Athena named queries of
+# template.yaml and `make insights-docs` the reference part of docs/insights.md, from the insight catalog.
 
 SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
@@ -25,10 +26,10 @@ TRANSFORMER_DIR := functions/transformer
 # Recursively expanded on purpose: evaluated when a recipe runs, after Maven has produced the jars.
 main_jar = $(filter-out %-sources.jar %-tests.jar %-javadoc.jar,$(wildcard $(1)/target/$(2)-*.jar))
 
-.PHONY: help lambda-jars build-CommonLayer build-TransformerFunction glue-columns check-artifacts-dir
+.PHONY: help lambda-jars build-CommonLayer build-TransformerFunction glue-columns named-queries insights-docs check-artifacts-dir
 
 help:
-	@echo "Targets: build-CommonLayer, build-TransformerFunction (used by sam build, need ARTIFACTS_DIR), glue-columns"
+	@echo "Targets: build-CommonLayer, build-TransformerFunction (used by sam build, need ARTIFACTS_DIR), glue-columns, named-queries, insights-docs"
 
 check-artifacts-dir:
 	@if [ -z "$(ARTIFACTS_DIR)" ]; then echo "ARTIFACTS_DIR is not set (sam build sets it)" >&2; exit 2; fi
@@ -66,3 +67,14 @@ glue-columns:
 	$(MVNW) $(MVN_FLAGS) -pl infra-tests -am -DskipTests package
 	java -cp "infra-tests/target/classes:$(COMMON_DIR)/target/classes" \
 		dev.apigwinsights.infra.GlueColumns --write template.yaml
+
+# Rewrites the block between the named-queries markers in template.yaml from the insight catalog.
+named-queries:
+	$(MVNW) $(MVN_FLAGS) -pl infra-tests -am -DskipTests package
+	java -cp "infra-tests/target/classes:$(COMMON_DIR)/target/classes" \
+		dev.apigwinsights.infra.NamedQueries --write template.yaml
+
+# Rewrites the generated reference part of docs/insights.md from the insight catalog.
+insights-docs:
+	$(MVNW) $(MVN_FLAGS) -pl $(COMMON_DIR) -am -DskipTests compile
+	java -cp "$(COMMON_DIR)/target/classes" dev.apigwinsights.insights.InsightDocs --write docs/insights.md

@@ -27,13 +27,13 @@ final class SqlRenderer {
         } else {
             sql = ((InsightQuery.ExplicitSql) insight.query()).template().render(ctx).strip();
         }
-        return ctx.finish(sql);
+        return ctx.finish(sql.strip());
     }
 
     private static String aggregate(SqlContext ctx, InsightQuery.Aggregate a, OptionalInt limitOverride) {
         StringJoiner select = new StringJoiner(",\n       ", "SELECT ", "\n");
         for (Dimension d : a.dimensions()) {
-            select.add(ctx.expr(d.expr()) + " AS " + d.name());
+            select.add(selected(ctx, d));
         }
         for (Measure m : a.measures()) {
             select.add(ctx.measure(m) + " AS " + m.name());
@@ -56,7 +56,7 @@ final class SqlRenderer {
     private static String rows(SqlContext ctx, InsightQuery.Rows r, OptionalInt limitOverride) {
         StringJoiner select = new StringJoiner(",\n       ", "SELECT ", "\n");
         for (Dimension d : r.columnsShown()) {
-            select.add(ctx.expr(d.expr()) + " AS " + d.name());
+            select.add(selected(ctx, d));
         }
         StringBuilder sql = new StringBuilder(select.toString());
         sql.append("FROM ").append(ctx.table()).append('\n');
@@ -64,6 +64,12 @@ final class SqlRenderer {
         sql.append(orderBy(r.order(), r.columnsShown()));
         appendLimit(sql, r.limit(), limitOverride);
         return sql.toString();
+    }
+
+    /** {@code expr AS name}, or just the column when it already has the name. */
+    private static String selected(SqlContext ctx, Dimension d) {
+        String expr = ctx.expr(d.expr());
+        return expr.equals(d.name()) ? expr : expr + " AS " + d.name();
     }
 
     private static String where(SqlContext ctx, Condition fixed) {
