@@ -94,7 +94,7 @@ public final class IngestCommand implements Callable<Integer> {
         }
         Ingest.Options defaults = Ingest.Options.defaults();
         Ingest.Options options = new Ingest.Options(chunkRows != null ? chunkRows : defaults.chunkRows(),
-                defaults.duckDbMemoryLimit(), threads != null ? threads : defaults.workers());
+                defaults.duckDbMemoryLimit(), threads != null ? threads : defaults.workers(), defaults.duckDbThreads());
         long total = files.stream().mapToLong(f -> f.size() < 0 ? 0 : f.size()).sum();
         boolean terminal = System.console() != null;
         IngestSummary summary;

@@ -45,6 +45,10 @@ final class FirehoseSimulator {
             .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build()).build();
     private static final byte[] REQUEST_ID_PREFIX = "{\"request_id\":".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] REQUEST_TIME_KEY = "\"request_time\":\"".getBytes(StandardCharsets.US_ASCII);
+    /** The columns the transformer writes before {@code request_time}, when present. */
+    private static final byte[][] LEADING_IDS = {
+        "\"request_id\":\"".getBytes(StandardCharsets.US_ASCII),
+        "\"extended_request_id\":\"".getBytes(StandardCharsets.US_ASCII)};
     private static final byte[] LINE_HASH_FIELD = (",\"" + StoreSchema.LINE_HASH + "\":\"").getBytes(StandardCharsets.US_ASCII);
 
     private final FirehoseBatchTransformer transformer;
@@ -60,14 +64,15 @@ final class FirehoseSimulator {
         if (records.isEmpty()) {
             return outcome;
         }
-        ByteArrayOutputStream response = new ByteArrayOutputStream(MAX_BATCH_BYTES * 2);
+        ResponseBuffer response = new ResponseBuffer(MAX_BATCH_BYTES * 2);
         BatchSummary summary = transformer.transform(new ByteArrayInputStream(event(records)), response);
+        byte[] responseBytes = response.bytes();
         Map<String, String> reasons = new HashMap<>();
         for (BatchSummary.RecordFailure f : summary.failures()) {
             reasons.put(f.recordId(), f.reason());
         }
         List<SourceRecord> retry = new ArrayList<>();
-        try (JsonParser p = JSON.createParser(response.toByteArray())) {
+        try (JsonParser p = JSON.createParser(responseBytes, 0, response.size())) {
             expect(p.nextToken() == JsonToken.START_OBJECT);
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 JsonToken v = p.nextToken();
@@ -76,7 +81,7 @@ final class FirehoseSimulator {
                     continue;
                 }
                 while (p.nextToken() == JsonToken.START_OBJECT) {
-                    readResult(p, records, reasons, outcome, retry);
+                    readResult(p, responseBytes, records, reasons, outcome, retry);
                 }
             }
         }
@@ -107,7 +112,7 @@ final class FirehoseSimulator {
         return java.util.Arrays.copyOf(b.array(), b.length());
     }
 
-    private void readResult(JsonParser p, List<SourceRecord> records, Map<String, String> reasons, BatchOutcome outcome,
+    private void readResult(JsonParser p, byte[] response, List<SourceRecord> records, Map<String, String> reasons, BatchOutcome outcome,
                             List<SourceRecord> retry) throws IOException {
         String id = null;
         String result = null;
@@ -119,7 +124,7 @@ final class FirehoseSimulator {
             switch (name) {
                 case "recordId" -> id = p.getText();
                 case "result" -> result = p.getText();
-                case "data" -> data = v == JsonToken.VALUE_STRING ? Base64.getDecoder().decode(p.getText()) : null;
+                case "data" -> data = v == JsonToken.VALUE_STRING ? decodeInPlace(p, response) : null;
                 case "metadata" -> partitionDay = partitionDay(p);
                 default -> p.skipChildren();
             }
@@ -127,7 +132,7 @@ final class FirehoseSimulator {
         expect(id != null && result != null);
         SourceRecord record = records.get(Integer.parseInt(id));
         outcome.records++;
-        switch (FirehoseResult.valueOf(result)) {
+        switch (result(result)) {
             case Ok -> {
                 outcome.ok++;
                 rows(record, data, partitionDay, outcome);
@@ -153,6 +158,15 @@ final class FirehoseSimulator {
                 outcome.endFailure(day(record.arrivalMs() > 0 ? record.arrivalMs() : now));
             }
         }
+    }
+
+    private static FirehoseResult result(String name) {
+        for (FirehoseResult r : FirehoseResult.values()) {
+            if (r.name().equals(name)) {
+                return r;
+            }
+        }
+        throw new IllegalArgumentException("unknown Firehose result " + name);
     }
 
     /** Appends each canonical line of an Ok record, with its day, and a line hash where it has no request id. */
@@ -190,16 +204,53 @@ final class FirehoseSimulator {
         }
     }
 
-    /** {@code yyyy-MM-dd} of the line's {@code request_time}, or null. */
-    private static String requestDay(byte[] b, int off, int len) {
-        int end = off + len - REQUEST_TIME_KEY.length - 10;
-        outer:
-        for (int i = off; i <= end; i++) {
-            for (int k = 0; k < REQUEST_TIME_KEY.length; k++) {
-                if (b[i + k] != REQUEST_TIME_KEY[k]) {
-                    continue outer;
-                }
+    /**
+     * Decodes a base64 string straight from the response bytes (the transformer writes base64
+     * unescaped), without building a String of it; Jackson then only skips it.
+     */
+    private static byte[] decodeInPlace(JsonParser p, byte[] response) throws IOException {
+        int from = (int) p.currentTokenLocation().getByteOffset() + 1;
+        int to = from;
+        while (to < response.length && response[to] != '"') {
+            if (response[to] == '\\') {
+                return Base64.getDecoder().decode(p.getText());
             }
+            to++;
+        }
+        java.nio.ByteBuffer decoded = Base64.getDecoder().decode(java.nio.ByteBuffer.wrap(response, from, to - from));
+        byte[] out = new byte[decoded.remaining()];
+        decoded.get(out);
+        return out;
+    }
+
+    /** A response buffer whose bytes are read without a copy. */
+    private static final class ResponseBuffer extends ByteArrayOutputStream {
+        ResponseBuffer(int size) {
+            super(size);
+        }
+
+        byte[] bytes() {
+            return buf;
+        }
+    }
+
+    /**
+     * {@code yyyy-MM-dd} of the line's {@code request_time}, or null. The transformer writes columns
+     * in schema order, so the time follows the request ids: those are skipped rather than searched.
+     */
+    static String requestDay(byte[] b, int off, int len) {
+        int end = off + len;
+        int i = off + 1;
+        for (byte[] key : LEADING_IDS) {
+            if (startsWith(b, i, end - i, key)) {
+                i += key.length;
+                while (i < end && b[i] != '"') {
+                    i += b[i] == '\\' ? 2 : 1;
+                }
+                i += 2; // the closing quote and the comma
+            }
+        }
+        if (startsWith(b, i, end - i, REQUEST_TIME_KEY) && i + REQUEST_TIME_KEY.length + 10 <= end) {
             return new String(b, i + REQUEST_TIME_KEY.length, 10, StandardCharsets.US_ASCII);
         }
         return null;

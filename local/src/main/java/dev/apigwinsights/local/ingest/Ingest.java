@@ -49,10 +49,11 @@ public final class Ingest {
      * @param chunkRows          rows per store commit
      * @param duckDbMemoryLimit  DuckDB's memory limit while committing (it spills to disk beyond)
      * @param workers            transformer threads
+     * @param duckDbThreads      DuckDB threads of commits that overlap transforming
      */
-    public record Options(long chunkRows, String duckDbMemoryLimit, int workers) {
+    public record Options(long chunkRows, String duckDbMemoryLimit, int workers, int duckDbThreads) {
         public static Options defaults() {
-            return new Options(StoreWriter.DEFAULT_CHUNK_ROWS, "1GB", Runtime.getRuntime().availableProcessors());
+            return new Options(StoreWriter.DEFAULT_CHUNK_ROWS, "1GB", Runtime.getRuntime().availableProcessors(), 1);
         }
     }
 
@@ -80,7 +81,7 @@ public final class Ingest {
         long runStart = clock.millis();
         String runId = RUN_TIME.format(clock.instant()) + "-" + String.format("%08x", ThreadLocalRandom.current().nextInt());
         try (IngestLock lock = IngestLock.acquire(layout);
-             StoreWriter writer = new StoreWriter(layout, runId, options.chunkRows(), options.duckDbMemoryLimit())) {
+             StoreWriter writer = new StoreWriter(layout, runId, options.chunkRows(), options.duckDbMemoryLimit(), options.duckDbThreads())) {
             Pipeline pipeline = new Pipeline(writer, options.workers(), progress);
             Map<InputKind, Integer> kinds = new EnumMap<>(InputKind.class);
             List<String> errors = new ArrayList<>();

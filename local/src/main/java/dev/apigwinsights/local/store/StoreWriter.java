@@ -23,6 +23,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 /**
@@ -37,11 +41,16 @@ import java.util.stream.Stream;
  * step readers can see, so the store is always readable; a run killed at any point leaves whole
  * files, and the next run (which clears stale staging) stores exactly what is missing.
  *
+ * <p>A chunk is committed on a thread of its own while the next one is spooled, so DuckDB's
+ * work overlaps the transformer's; at most one chunk waits, which bounds the staging disk. DuckDB
+ * runs one thread per commit by default: the transformer has the other cores, and many small
+ * per-day writes cost less CPU single-threaded.
+ *
  * <p>Not thread-safe: one writer thread feeds it.
  */
 public final class StoreWriter implements AutoCloseable {
     /** Rows per commit: bounds the staging disk and the DuckDB work of one commit. */
-    public static final long DEFAULT_CHUNK_ROWS = 2_000_000;
+    public static final long DEFAULT_CHUNK_ROWS = 250_000;
     private static final int MAX_OPEN_SPOOLS = 64;
     private static final int SPOOL_BUFFER = 64 * 1024;
     private static final byte[] REQUEST_ID_PREFIX = "{\"request_id\":\"".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
@@ -52,23 +61,18 @@ public final class StoreWriter implements AutoCloseable {
     private final long chunkRows;
     private final Path runDir;
     private final Connection duck;
-    private final Map<String, DaySpool> rowSpools = new TreeMap<>();
-    private final Map<String, DaySpool> errorSpools = new TreeMap<>();
-    private final LinkedHashMap<Path, OutputStream> open = new LinkedHashMap<>(16, 0.75f, true);
-    private final KeySet chunkKeys = new KeySet();
-    private final Set<String> daysWithRepeats = new HashSet<>();
+    private final ExecutorService committer;
+    private final int duckDbThreads;
     private final Stats stats = new Stats();
-    private long chunkRowCount;
-    private int chunk;
+    private Chunk current;
+    private Future<?> committing;
     /** Test hook: stop after this many renames, as a crash would. */
     int renamesBeforeCrash = Integer.MAX_VALUE;
 
     /** What a writer did; rows = written + duplicates for every committed chunk. */
     public static final class Stats {
-        long rowsSpooled;
         long rowsWritten;
         long duplicateRows;
-        long failuresSpooled;
         long failuresWritten;
         long failuresAlreadyStored;
         long rowFiles;
@@ -109,76 +113,167 @@ public final class StoreWriter implements AutoCloseable {
         }
     }
 
+    /** Rows and error documents spooled for one commit, per day. */
+    private static final class Chunk {
+        final int number;
+        final Path dir;
+        final Map<String, DaySpool> rows = new TreeMap<>();
+        final Map<String, DaySpool> errors = new TreeMap<>();
+        final LinkedHashMap<Path, OutputStream> open = new LinkedHashMap<>(16, 0.75f, true);
+        final KeySet keys = new KeySet();
+        final Set<String> daysWithRepeats = new HashSet<>();
+        long rowCount;
+
+        Chunk(int number, Path dir) throws IOException {
+            this.number = number;
+            this.dir = Files.createDirectories(dir);
+        }
+
+        boolean isEmpty() {
+            return rows.isEmpty() && errors.isEmpty();
+        }
+
+        OutputStream out(Path file) throws IOException {
+            OutputStream o = open.get(file);
+            if (o == null) {
+                if (open.size() >= MAX_OPEN_SPOOLS) {
+                    Iterator<Map.Entry<Path, OutputStream>> eldest = open.entrySet().iterator();
+                    eldest.next().getValue().close();
+                    eldest.remove();
+                }
+                o = new BufferedOutputStream(Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND), SPOOL_BUFFER);
+                open.put(file, o);
+            }
+            return o;
+        }
+
+        void closeSpools() throws IOException {
+            for (OutputStream o : open.values()) {
+                o.close();
+            }
+            open.clear();
+        }
+    }
+
     /**
      * Starts a run: clears what crashed runs left in staging (the caller holds the
      * {@link IngestLock}) and opens the run's own staging folder.
      *
      * @param duckDbMemoryLimit DuckDB's {@code memory_limit} (e.g. {@code 1GB}); it spills to the staging folder beyond it
+     * @param duckDbThreads     DuckDB threads of a commit that overlaps transforming; the last
+     *                          commit, which nothing overlaps, uses every core
      */
-    public StoreWriter(StoreLayout layout, String runId, long chunkRows, String duckDbMemoryLimit) throws IOException, SQLException {
+    public StoreWriter(StoreLayout layout, String runId, long chunkRows, String duckDbMemoryLimit, int duckDbThreads)
+            throws IOException, SQLException {
         this.layout = layout;
         this.runId = runId;
         this.chunkRows = chunkRows;
+        this.duckDbThreads = Math.max(1, duckDbThreads);
         deleteTree(layout.staging());
         this.runDir = Files.createDirectories(layout.staging().resolve(runId));
-        Files.createDirectories(runDir.resolve("rows"));
-        Files.createDirectories(runDir.resolve("errors"));
-        Files.createDirectories(runDir.resolve("out"));
         this.duck = DriverManager.getConnection("jdbc:duckdb:");
         try (Statement s = duck.createStatement()) {
             s.execute("SET memory_limit = " + StoreSchema.literal(duckDbMemoryLimit));
             s.execute("SET temp_directory = " + StoreSchema.literal(runDir.resolve("tmp").toString()));
             s.execute("SET preserve_insertion_order = false");
         }
+        this.committer = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "store-commit");
+            t.setDaemon(true);
+            return t;
+        });
+        this.current = new Chunk(1, runDir.resolve("chunk-1"));
     }
 
     /** Spools one canonical JSON line (with its trailing newline) for {@code day} ({@code yyyy-MM-dd}). */
     public void row(String day, byte[] b, int off, int len) throws IOException, SQLException {
-        DaySpool spool = rowSpools.computeIfAbsent(day, d -> new DaySpool(runDir.resolve("rows").resolve(d + ".ndjson")));
-        out(spool.file).write(b, off, len);
+        Chunk c = current;
+        DaySpool spool = c.rows.computeIfAbsent(day, d -> new DaySpool(c.dir.resolve(d + ".ndjson")));
+        c.out(spool.file).write(b, off, len);
         spool.count++;
-        stats.rowsSpooled++;
-        if (!chunkKeys.add(keyHash(b, off, len))) {
-            daysWithRepeats.add(day);
+        if (!c.keys.add(keyHash(b, off, len))) {
+            c.daysWithRepeats.add(day);
         }
-        if (++chunkRowCount >= chunkRows) {
-            commit();
+        if (++c.rowCount >= chunkRows) {
+            rotate(false);
         }
     }
 
     /** Spools one error document line for the day of its arrival. */
     public void failure(String day, byte[] b, int off, int len) throws IOException {
-        DaySpool spool = errorSpools.computeIfAbsent(day, d -> new DaySpool(runDir.resolve("errors").resolve(d + ".json")));
-        out(spool.file).write(b, off, len);
+        Chunk c = current;
+        DaySpool spool = c.errors.computeIfAbsent(day, d -> new DaySpool(c.dir.resolve(d + ".errors.json")));
+        c.out(spool.file).write(b, off, len);
         spool.count++;
-        stats.failuresSpooled++;
     }
 
+    /** The counts so far; complete after {@link #commit()}. */
     public Stats stats() {
         return stats;
     }
 
-    /** Commits everything spooled so far. */
+    /** Commits everything spooled so far and waits until it is stored. */
     public void commit() throws IOException, SQLException {
-        closeSpools();
-        chunk++;
-        for (Map.Entry<String, DaySpool> e : rowSpools.entrySet()) {
-            commitRows(e.getKey(), e.getValue());
-        }
-        for (Map.Entry<String, DaySpool> e : errorSpools.entrySet()) {
-            commitErrors(e.getKey(), e.getValue());
-        }
-        rowSpools.clear();
-        errorSpools.clear();
-        chunkKeys.clear();
-        daysWithRepeats.clear();
-        chunkRowCount = 0;
+        rotate(true);
+        await();
     }
 
-    private void commitRows(String day, DaySpool spool) throws IOException, SQLException {
+    /** Hands the current chunk to the committer (after the previous one is done) and starts a new one. */
+    private void rotate(boolean last) throws IOException, SQLException {
+        if (current.isEmpty()) {
+            return;
+        }
+        Chunk done = current;
+        done.closeSpools();
+        await();
+        current = new Chunk(done.number + 1, runDir.resolve("chunk-" + (done.number + 1)));
+        int threads = last ? Runtime.getRuntime().availableProcessors() : duckDbThreads;
+        committing = committer.submit(() -> {
+            try (Statement st = duck.createStatement()) {
+                st.execute("SET threads = " + threads);
+            }
+            commit(done);
+            return null;
+        });
+    }
+
+    private void await() throws IOException, SQLException {
+        if (committing == null) {
+            return;
+        }
+        try {
+            committing.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while committing", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof SQLException sql) {
+                throw sql;
+            }
+            throw new IOException(cause);
+        } finally {
+            committing = null;
+        }
+    }
+
+    private void commit(Chunk c) throws IOException, SQLException {
+        for (Map.Entry<String, DaySpool> e : c.rows.entrySet()) {
+            commitRows(c, e.getKey(), e.getValue());
+        }
+        for (Map.Entry<String, DaySpool> e : c.errors.entrySet()) {
+            commitErrors(c, e.getKey(), e.getValue());
+        }
+        deleteTree(c.dir);
+    }
+
+    private void commitRows(Chunk c, String day, DaySpool spool) throws IOException, SQLException {
         Path dayDir = layout.logsDay(day);
         List<Path> existing = listFiles(dayDir, StoreLayout.ROW_FILE_SUFFIX);
-        Path staged = runDir.resolve("out").resolve(day + "-" + chunk + StoreLayout.ROW_FILE_SUFFIX);
+        Path staged = c.dir.resolve(day + StoreLayout.ROW_FILE_SUFFIX);
         StringBuilder q = new StringBuilder("COPY (SELECT ").append(StoreSchema.storedSelect())
                 .append(" FROM read_json(").append(StoreSchema.literal(spool.file.toString()))
                 .append(", format = 'newline_delimited', columns = ").append(StoreSchema.canonicalJsonColumns()).append(") AS n");
@@ -187,7 +282,7 @@ public final class StoreWriter implements AutoCloseable {
                     .append(fileList(existing)).append(", union_by_name = true)) AS e ON ")
                     .append(StoreSchema.dedupeKey("n")).append(" = e.k");
         }
-        if (daysWithRepeats.contains(day)) {
+        if (c.daysWithRepeats.contains(day)) {
             q.append(" QUALIFY row_number() OVER (PARTITION BY ").append(StoreSchema.dedupeKey("n")).append(") = 1");
         }
         q.append(") TO ").append(StoreSchema.literal(staged.toString())).append(" (FORMAT parquet, COMPRESSION zstd)");
@@ -199,7 +294,7 @@ public final class StoreWriter implements AutoCloseable {
         stats.duplicateRows += spool.count - written;
         if (written > 0) {
             Files.createDirectories(dayDir);
-            publish(staged, dayDir.resolve(runId + "-" + chunk + StoreLayout.ROW_FILE_SUFFIX));
+            publish(staged, dayDir.resolve(runId + "-" + c.number + StoreLayout.ROW_FILE_SUFFIX));
             stats.rowFiles++;
             stats.days.add(day);
         } else {
@@ -208,9 +303,9 @@ public final class StoreWriter implements AutoCloseable {
         Files.delete(spool.file);
     }
 
-    private void commitErrors(String day, DaySpool spool) throws IOException, SQLException {
+    private void commitErrors(Chunk c, String day, DaySpool spool) throws IOException, SQLException {
         String columns = StoreSchema.errorDocumentJsonColumns();
-        Path staged = runDir.resolve("out").resolve(day + "-" + chunk + ".json");
+        Path staged = c.dir.resolve(day + ".json");
         StringBuilder q = new StringBuilder("COPY (SELECT * FROM read_json(").append(StoreSchema.literal(spool.file.toString()))
                 .append(", format = 'newline_delimited', columns = ").append(columns).append(") AS n");
         if (LocalStore.hasFiles(layout.processingFailed(), "")) {
@@ -231,7 +326,7 @@ public final class StoreWriter implements AutoCloseable {
             Path dir = layout.processingFailedDay(day);
             Files.createDirectories(dir);
             // Firehose names error objects <stream>-<version>-<time>-<uuid>, without an extension.
-            publish(staged, dir.resolve("apigw-insights-local-1-" + runId + "-" + chunk));
+            publish(staged, dir.resolve("apigw-insights-local-1-" + runId + "-" + c.number));
         } else {
             Files.delete(staged);
         }
@@ -251,28 +346,6 @@ public final class StoreWriter implements AutoCloseable {
             return rs.getLong(1);
         }
     }
-
-    private OutputStream out(Path file) throws IOException {
-        OutputStream o = open.get(file);
-        if (o == null) {
-            if (open.size() >= MAX_OPEN_SPOOLS) {
-                Iterator<Map.Entry<Path, OutputStream>> eldest = open.entrySet().iterator();
-                eldest.next().getValue().close();
-                eldest.remove();
-            }
-            o = new BufferedOutputStream(Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND), SPOOL_BUFFER);
-            open.put(file, o);
-        }
-        return o;
-    }
-
-    private void closeSpools() throws IOException {
-        for (OutputStream o : open.values()) {
-            o.close();
-        }
-        open.clear();
-    }
-
     /** The 64-bit hash of a line's dedupe key: its request id, else its line hash. */
     static long keyHash(byte[] b, int off, int len) {
         int start;
@@ -356,7 +429,13 @@ public final class StoreWriter implements AutoCloseable {
     @Override
     public void close() throws IOException, SQLException {
         try {
-            closeSpools();
+            committer.shutdownNow();
+            try {
+                committer.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            current.closeSpools();
             duck.close();
         } finally {
             deleteTree(runDir);
