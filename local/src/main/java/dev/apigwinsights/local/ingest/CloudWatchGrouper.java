@@ -26,14 +26,14 @@ final class CloudWatchGrouper {
         this.logGroup = logGroup;
     }
 
-    void add(String logStream, long timestamp, String message) throws IOException {
+    void add(String logStream, long timestamp, byte[] message) throws IOException {
         if (!pending.isEmpty() && (!Objects.equals(logStream, this.logStream) || pending.size() >= MAX_EVENTS
-                || pendingBytes + message.length() > MAX_BYTES)) {
+                || pendingBytes + message.length > MAX_BYTES)) {
             flush();
         }
         this.logStream = logStream;
         pending.add(new SourceRecord.LogEvent(timestamp, message));
-        pendingBytes += message.length();
+        pendingBytes += message.length;
     }
 
     void flush() throws IOException {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import dev.apigwinsights.firehose.BatchSummary;
+import dev.apigwinsights.firehose.CloudWatchEnvelope;
 import dev.apigwinsights.firehose.ErrorDocument;
 import dev.apigwinsights.firehose.FirehoseBatchTransformer;
 import dev.apigwinsights.firehose.FirehoseResult;
@@ -36,8 +37,13 @@ import java.util.Map;
 final class FirehoseSimulator {
     /** Neither a region nor an account: rows get no fallback region or account that are not theirs. */
     static final String STREAM_ARN = "arn:aws:firehose:local:local:deliverystream/apigw-insights-local";
-    /** Firehose's processor buffer default is 1 MB; batches stay under it. */
-    static final int MAX_BATCH_BYTES = 1024 * 1024;
+    /**
+     * A batch's estimated transformed size stays under this, so its response stays well under the
+     * transformer's 6 MB budget (Firehose's processor buffer default, 1 MB of input, is about this).
+     */
+    static final int MAX_BATCH_WEIGHT = 2 * 1024 * 1024;
+    /** What a response-budget failure says; such records are re-sent in a batch of their own. */
+    private static final String OVER_BUDGET = "response size budget exceeded";
     /** The transformer keeps this many failure reasons per batch; batches never hold more records. */
     static final int MAX_BATCH_RECORDS = BatchSummary.MAX_FAILURES_KEPT;
 
@@ -64,7 +70,7 @@ final class FirehoseSimulator {
         if (records.isEmpty()) {
             return outcome;
         }
-        ResponseBuffer response = new ResponseBuffer(MAX_BATCH_BYTES * 2);
+        ResponseBuffer response = new ResponseBuffer(1 << 20);
         BatchSummary summary = transformer.transform(new ByteArrayInputStream(event(records)), response);
         byte[] responseBytes = response.bytes();
         Map<String, String> reasons = new HashMap<>();
@@ -89,6 +95,15 @@ final class FirehoseSimulator {
             outcome.append(process(retry));
         }
         return outcome;
+    }
+
+    /**
+     * The transformed size a record is expected to produce: canonical lines run about twice the
+     * size of a short raw line; gzip CloudWatch data inflates about ten times before that.
+     */
+    static int weight(SourceRecord r) {
+        int n = r.data().length;
+        return CloudWatchEnvelope.isGzip(r.data()) ? n * 20 : n * 2;
     }
 
     /** The transformation event Firehose would send for these records. */
@@ -142,6 +157,12 @@ final class FirehoseSimulator {
                 outcome.entriesDropped += Math.max(0, record.knownEntries());
             }
             case ProcessingFailed -> {
+                String why = reasons.getOrDefault(id, "");
+                if (why.startsWith(OVER_BUDGET) && records.size() > 1) {
+                    outcome.records--;
+                    retry.add(record); // the estimate was wrong: a smaller batch will fit it
+                    return;
+                }
                 List<SourceRecord> parts = record.split();
                 if (parts != null) {
                     outcome.records--;

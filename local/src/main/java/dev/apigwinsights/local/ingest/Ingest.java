@@ -173,7 +173,7 @@ public final class Ingest {
         private java.util.function.LongSupplier position = () -> 0;
 
         private List<SourceRecord> batch = new ArrayList<>();
-        private int batchBytes;
+        private long batchWeight;
         private BatchOutcome stored = new BatchOutcome();
         long blankLines;
 
@@ -206,12 +206,13 @@ public final class Ingest {
             if (stored.rowCount() > 0) {
                 flushStored();
             }
+            int weight = FirehoseSimulator.weight(record);
             if (!batch.isEmpty() && (batch.size() >= FirehoseSimulator.MAX_BATCH_RECORDS
-                    || batchBytes + record.data().length > FirehoseSimulator.MAX_BATCH_BYTES)) {
+                    || batchWeight + weight > FirehoseSimulator.MAX_BATCH_WEIGHT)) {
                 flushBatch();
             }
             batch.add(record);
-            batchBytes += record.data().length;
+            batchWeight += weight;
         }
 
         @Override
@@ -222,7 +223,7 @@ public final class Ingest {
             stored.rows.append(line);
             stored.endRow(day);
             stored.canonicalRows++;
-            if (stored.rows.length() >= FirehoseSimulator.MAX_BATCH_BYTES) {
+            if (stored.rows.length() >= FirehoseSimulator.MAX_BATCH_WEIGHT) {
                 flushStored();
             }
         }
@@ -235,7 +236,7 @@ public final class Ingest {
         private void flushBatch() {
             List<SourceRecord> records = batch;
             batch = new ArrayList<>();
-            batchBytes = 0;
+            batchWeight = 0;
             enqueue(workers.submit(() -> simulator.process(records)));
         }
 

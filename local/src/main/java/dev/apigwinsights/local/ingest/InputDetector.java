@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -39,8 +38,14 @@ final class InputDetector {
         while (eol < length && head[eol] != '\n') {
             eol++;
         }
-        String first = new String(head, i, eol - i, StandardCharsets.UTF_8);
-        int space = first.indexOf(' ');
+        byte[] first = java.util.Arrays.copyOfRange(head, i, eol);
+        int space = -1;
+        for (int k = 0; k < first.length && k < 40; k++) {
+            if (first[k] == ' ') {
+                space = k;
+                break;
+            }
+        }
         if (space > 0 && CloudWatchExportFraming.parseTime(first, space) >= 0) {
             return InputKind.CLOUDWATCH_EXPORT;
         }

@@ -67,7 +67,7 @@ final class LogEventsJsonFraming implements Framing {
         if (message == null || message.isBlank()) {
             sink.blankLine();
         } else {
-            grouper.add(stream, timestamp, message);
+            grouper.add(stream, timestamp, message.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
     }
 }

@@ -1,14 +1,8 @@
 package dev.apigwinsights.local.ingest;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import dev.apigwinsights.firehose.CloudWatchEnvelope;
 import dev.apigwinsights.firehose.MalformedRecordException;
 import dev.apigwinsights.pipeline.LogEntries;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,10 +21,8 @@ import java.util.List;
  * </ul>
  */
 final class SourceRecord {
-    private static final JsonFactory JSON = new JsonFactory();
-
-    /** A log event for a locally built envelope. */
-    record LogEvent(long timestamp, String message) {
+    /** A log event for a locally built envelope; the message as UTF-8. */
+    record LogEvent(long timestamp, byte[] message) {
     }
 
     private final byte[] data;
@@ -99,7 +91,7 @@ final class SourceRecord {
         List<String> out = new ArrayList<>();
         if (events != null) {
             for (LogEvent e : events) {
-                addEntry(out, e.message());
+                addEntry(out, new String(e.message(), StandardCharsets.UTF_8));
             }
             return out;
         }
@@ -124,29 +116,62 @@ final class SourceRecord {
         }
     }
 
+    /**
+     * The subscription envelope, written by hand: messages are copied as UTF-8 bytes with only what
+     * JSON requires escaped, without decoding them (this runs once per log line of an export).
+     */
     private static byte[] envelope(String logGroup, String logStream, List<LogEvent> events) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(64 + events.size() * 512);
-        try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
-            g.writeStartObject();
-            g.writeStringField("messageType", "DATA_MESSAGE");
-            if (logGroup != null) {
-                g.writeStringField("logGroup", logGroup);
-            }
-            if (logStream != null) {
-                g.writeStringField("logStream", logStream);
-            }
-            g.writeArrayFieldStart("logEvents");
-            for (LogEvent e : events) {
-                g.writeStartObject();
-                g.writeNumberField("timestamp", e.timestamp());
-                g.writeStringField("message", e.message());
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-            g.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        int size = 96;
+        for (LogEvent e : events) {
+            size += e.message().length + 48;
         }
-        return out.toByteArray();
+        Bytes b = new Bytes(size + size / 8);
+        b.appendAscii("{\"messageType\":\"DATA_MESSAGE\"");
+        if (logGroup != null) {
+            b.appendAscii(",\"logGroup\":");
+            string(b, logGroup.getBytes(StandardCharsets.UTF_8));
+        }
+        if (logStream != null) {
+            b.appendAscii(",\"logStream\":");
+            string(b, logStream.getBytes(StandardCharsets.UTF_8));
+        }
+        b.appendAscii(",\"logEvents\":[");
+        for (int i = 0; i < events.size(); i++) {
+            LogEvent e = events.get(i);
+            b.appendAscii(i == 0 ? "{\"timestamp\":" : ",{\"timestamp\":");
+            b.appendAscii(Long.toString(e.timestamp()));
+            b.appendAscii(",\"message\":");
+            string(b, e.message());
+            b.append((byte) '}');
+        }
+        b.appendAscii("]}");
+        return java.util.Arrays.copyOf(b.array(), b.length());
+    }
+
+    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+
+    /** A JSON string of UTF-8 bytes: quote, backslash and control characters escaped, the rest as is. */
+    private static void string(Bytes b, byte[] utf8) {
+        b.ensure(utf8.length + 2);
+        b.append((byte) '"');
+        int from = 0;
+        for (int i = 0; i < utf8.length; i++) {
+            int c = utf8[i];
+            if (c >= 0x20 && c != '"' && c != '\\' || c < 0) {
+                continue;
+            }
+            b.append(utf8, from, i - from);
+            b.append((byte) '\\');
+            if (c == '"' || c == '\\') {
+                b.append((byte) c);
+            } else {
+                b.appendAscii("u00");
+                b.append(HEX[c >> 4]);
+                b.append(HEX[c & 0xF]);
+            }
+            from = i + 1;
+        }
+        b.append(utf8, from, utf8.length - from);
+        b.append((byte) '"');
     }
 }

@@ -439,6 +439,11 @@ public final class StoreWriter implements AutoCloseable {
             duck.close();
         } finally {
             deleteTree(runDir);
+            try {
+                Files.deleteIfExists(layout.staging());
+            } catch (java.nio.file.DirectoryNotEmptyException e) {
+                // another run's leftovers; the next ingest clears them
+            }
         }
     }
 }
