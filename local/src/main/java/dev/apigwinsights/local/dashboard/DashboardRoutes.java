@@ -5,6 +5,7 @@ import dev.apigwinsights.insights.Filter;
 import dev.apigwinsights.insights.Insight;
 import dev.apigwinsights.insights.InsightParameterException;
 import dev.apigwinsights.insights.InsightParams;
+import dev.apigwinsights.insights.QueryException;
 import dev.apigwinsights.insights.QueryResult;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -30,12 +31,12 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code /} the page; {@code /assets/NAME} its files ({@link DashboardAssets}, nothing else);</li>
  *   <li>{@code /api/catalog} sheets, insights, chart kinds, units and filters ({@link CatalogJson});</li>
  *   <li>{@code /api/store} the store's size, first and last request, and columns;</li>
- *   <li>{@code /api/insights/ID?from=&to=&FILTER=VALUE...} one insight's answer ({@link ResultJson});</li>
+ *   <li>{@code /api/insights/ID?from=&to=&FILTER=VALUE...} one insight's answer ({@link ResultJson}), or
+ *       why this store cannot give it ({@code unavailable}: a column the store lacks);</li>
  *   <li>{@code /api/values/FILTER?from=&to=&...} the values a filter control offers ({@link FilterSuggestions}).</li>
  * </ul>
  * Errors are one JSON line, {@code {"error": "..."}}: 400 for a bad parameter (the catalog's own
- * message), 404 for an unknown insight, filter or path, 422 when the store cannot answer, 500 with
- * no detail otherwise. Stack traces and SQL never leave the process. Bound to loopback, requests
+ * message), 404 for an unknown insight, filter or path, 500 with no detail otherwise. Stack traces and SQL never leave the process. Bound to loopback, requests
  * must also name a loopback host, so a web page elsewhere cannot reach the API by DNS rebinding.
  */
 final class DashboardRoutes extends Handler.Abstract {
@@ -69,9 +70,6 @@ final class DashboardRoutes extends Handler.Abstract {
             route(request, response, callback);
         } catch (InsightParameterException e) {
             error(response, callback, 400, e.getMessage());
-        } catch (InsightAnswers.Unanswerable e) {
-            send(response, callback, 422, JSON, HtmlSafeJson.write(HtmlSafeJson.object().put("error", e.getMessage())
-                    .put("reason", e.reason())));
         } catch (RuntimeException | java.sql.SQLException e) {
             LOG.warn("{} {} failed: {}", request.getMethod(), Request.getPathInContext(request), e.toString());
             error(response, callback, 500, "internal error (the server's log says why)");
@@ -114,8 +112,13 @@ final class DashboardRoutes extends Handler.Abstract {
                 return;
             }
             InsightParams params = InsightRequest.parse(parameters(request), null);
-            ObjectNode answer = answers.answer(insight, params);
-            response.getHeaders().put("Server-Timing", "db;dur=" + answer.get("elapsedMs").asLong());
+            ObjectNode answer;
+            try {
+                answer = answers.answer(insight, params);
+                response.getHeaders().put("Server-Timing", "db;dur=" + answer.get("elapsedMs").asLong());
+            } catch (InsightAnswers.Unanswerable e) {
+                answer = ResultJson.unavailable(insight.id(), e.reason(), e.getMessage());
+            }
             send(response, callback, 200, JSON, HtmlSafeJson.write(answer));
         } else if (path.startsWith("/api/values/")) {
             String key = path.substring("/api/values/".length());
@@ -131,8 +134,14 @@ final class DashboardRoutes extends Handler.Abstract {
                 body = HtmlSafeJson.object().put("filter", filter.key());
                 body.putArray("values");
             } else {
-                QueryResult result = answers.queries().run(source.get(), params);
-                body = FilterSuggestions.json(filter, source.get(), result);
+                try {
+                    QueryResult result = answers.queries().run(source.get(), params);
+                    body = FilterSuggestions.json(filter, source.get(), result);
+                } catch (QueryException e) {
+                    // A store without the column has nothing to suggest; the panels say why.
+                    body = HtmlSafeJson.object().put("filter", filter.key());
+                    body.putArray("values");
+                }
             }
             send(response, callback, 200, JSON, HtmlSafeJson.write(body));
         } else {

@@ -11,7 +11,7 @@ import java.util.Optional;
 /**
  * An insight's answer as the page reads it: {@code columns} (names, in the catalog's order) and
  * {@code rows} (arrays of values: numbers, strings, booleans, ISO-8601 UTC instants, or null; a
- * NaN or infinite double is null, which JSON cannot carry otherwise).
+ * NaN or infinite double is null, which JSON cannot carry otherwise); or {@code unavailable}.
  */
 public final class ResultJson {
 
@@ -36,9 +36,15 @@ public final class ResultJson {
         return n;
     }
 
-    /** An answer that could not be computed: the user-facing reason instead of rows. */
-    public static ObjectNode failed(String id, String error) {
-        return HtmlSafeJson.object().put("id", id).put("error", error);
+    /**
+     * An insight this store cannot answer (a column it lacks), or that failed: instead of rows, a
+     * reason code and a message for the page. It is an answer, not an HTTP error, so a page asking
+     * for every insight of a sheet gets no failed request for a store that simply lacks the data.
+     */
+    public static ObjectNode unavailable(String id, String reason, String message) {
+        ObjectNode n = HtmlSafeJson.object().put("id", id);
+        n.putObject("unavailable").put("reason", reason).put("message", message);
+        return n;
     }
 
     private static void add(ArrayNode row, Object v) {

@@ -90,9 +90,9 @@ public final class Snapshot {
         try {
             return answers.answer(insight, params);
         } catch (InsightAnswers.Unanswerable e) {
-            return ResultJson.failed(insight.id(), e.getMessage()).put("reason", e.reason());
+            return ResultJson.unavailable(insight.id(), e.reason(), e.getMessage());
         } catch (InsightParameterException e) {
-            return ResultJson.failed(insight.id(), e.getMessage()).put("reason", "bad_parameter");
+            return ResultJson.unavailable(insight.id(), "bad_parameter", e.getMessage());
         }
     }
 

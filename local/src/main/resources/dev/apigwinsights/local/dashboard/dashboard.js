@@ -166,8 +166,8 @@
       if (!isNaN(f) && !isNaN(t) && f < t) { state.preset = 'custom'; state.from = f; state.to = t; }
     } else if (range && PRESETS.some(function (p) { return p.id === range; })) {
       state.preset = range;
-    } else if (!LIVE) {
-      state.preset = 'all';
+    } else {
+      state.preset = defaultPreset();
     }
     q.forEach(function (value, key) {
       var f = filterByName(key);
@@ -210,6 +210,11 @@
     state.to = bounds.end;
     state.from = preset.ms ? bounds.end - preset.ms : Math.floor(bounds.first / DAY) * DAY;
   }
+  /** The last 7 days of data, or all of it when there is less (a snapshot: all of it). */
+  function defaultPreset() {
+    if (!LIVE || !store || !store.first) return LIVE ? '7d' : 'all';
+    return Date.parse(store.last) - Date.parse(store.first) > 7 * DAY ? '7d' : 'all';
+  }
   function presetById(id) { return PRESETS.filter(function (p) { return p.id === id; })[0] || PRESETS[3]; }
   function isWholeSnapshot() {
     return !LIVE && state.from === Date.parse(boot.range.from) && state.to === Date.parse(boot.range.to);
@@ -230,7 +235,8 @@
     if (!liveCache.has(url)) {
       liveCache.set(url, fetch(url, { headers: { Accept: 'application/json' } }).then(function (res) {
         return res.json().then(function (body) {
-          if (!res.ok) { liveCache.delete(url); throw answerError(body.error || ('HTTP ' + res.status), body.reason); }
+          if (!res.ok) { liveCache.delete(url); throw answerError(body.error || ('HTTP ' + res.status), 'http'); }
+          if (body.unavailable) throw answerError(body.unavailable.message, body.unavailable.reason);
           return body;
         });
       }, function (e) { liveCache.delete(url); throw answerError('the server did not answer (' + e.message + '); is `serve` still running?', 'network'); }));
@@ -248,7 +254,7 @@
   function snapshotAnswer(insight, range, filters, previous) {
     var source = previous ? (boot.previous || {})[insight.id] : boot.answers[insight.id];
     if (!source) return Promise.reject(answerError(previous ? 'no previous period in this snapshot' : 'not in this snapshot', 'absent'));
-    if (source.error) return Promise.reject(answerError(source.error, source.reason));
+    if (source.unavailable) return Promise.reject(answerError(source.unavailable.message, source.unavailable.reason));
     var rows = source.rows;
     var unapplied = [];
     var narrowed = false;
@@ -295,7 +301,7 @@
     var seen = {};
     catalog.insights.forEach(function (insight) {
       var a = boot.answers[insight.id];
-      if (!a || a.error) return;
+      if (!a || a.unavailable) return;
       insight.columns.forEach(function (c, i) {
         if (c.filter !== filter.key) return;
         a.rows.forEach(function (r) { if (r[i] !== null && r[i] !== undefined) seen[String(r[i])] = true; });
@@ -429,17 +435,21 @@
     // A snapshot embeds the previous period for its whole range only, without filters.
     var canCompare = wantPrevious && (LIVE || (isWholeSnapshot() && Object.keys(filters).length === 0));
     var previous = canCompare ? answer(insight, previousRange, filters, true).catch(function () { return null; }) : Promise.resolve(null);
-    return Promise.all([current, previous]).then(function (res) {
-      if (version !== viewVersion) return;
+    this.loadingVersion = version;
+    // Only the newest load of a panel may draw it; an answer for an older view leaves it stale.
+    function settle(draw) {
+      if (self.loadingVersion !== version) return;
+      self.node.classList.remove('loading');
+      if (version !== viewVersion) { self.node.classList.add('stale'); return; }
       self.version = version;
-      self.render(res[0], res[1]);
-    }, function (e) {
-      if (version !== viewVersion) return;
-      self.version = version;
-      self.showError(e);
-    }).then(function () {
-      self.node.classList.remove('loading', 'stale');
+      self.node.classList.remove('stale');
+      draw();
       panelDone(self, version);
+    }
+    return Promise.all([current, previous]).then(function (res) {
+      settle(function () { self.render(res[0], res[1]); });
+    }, function (e) {
+      settle(function () { self.showError(e); });
     });
   };
   Panel.prototype.disposeCharts = function () {
@@ -498,7 +508,6 @@
     if (!result.rows.length) { this.showEmpty(this.emptyReason()); return; }
     var draw = RENDERERS[insight.chart] || renderTable;
     draw(this, insight, result, previous);
-    if (!LIVE && result.unapplied.length) this.node.classList.add('stale');
   };
   Panel.prototype.copyCli = function () {
     var parts = ['./apigw-insights query --insight ' + this.insight.id,
@@ -1039,7 +1048,16 @@
         var a = i < 0 ? arcs[~i].slice().reverse() : arcs[i];
         for (var j = k ? 1 : 0; j < a.length; j++) points.push(a[j]);
       });
-      return points;
+      // A ring crossing the antimeridian (Russia, Fiji) jumps by ~360 degrees: keep it continuous,
+      // or a flat map draws a line across the world.
+      var shift = 0;
+      return points.map(function (p, n) {
+        if (n > 0) {
+          var jump = p[0] - points[n - 1][0];
+          if (jump > 180) shift -= 360; else if (jump < -180) shift += 360;
+        }
+        return [p[0] + shift, p[1]];
+      });
     }
     function polygon(rings) { return rings.map(ring); }
     return topo.objects[objectName].geometries.map(function (g) {
@@ -1078,7 +1096,8 @@
         text: [format(max, measures[0].unit, true), '0'], textStyle: { color: t.muted, fontSize: 10 },
         inRange: { color: [t.dark ? '#22325a' : '#dbe4ff', t.accent] } };
       option.series = [{
-        type: 'map', map: 'world', nameProperty: 'iso2', roam: true, zoom: 1.15, center: [10, 20], scaleLimit: { min: 1, max: 8 },
+        type: 'map', map: 'world', nameProperty: 'iso2', roam: true, scaleLimit: { min: 1, max: 8 },
+        left: 0, right: 0, top: 8, bottom: 30,
         itemStyle: { areaColor: t.panel2, borderColor: t.border, borderWidth: 0.6 },
         emphasis: { label: { show: false }, itemStyle: { areaColor: t.dark ? '#fdb022' : '#f79009' } },
         select: { disabled: true },
@@ -1139,7 +1158,7 @@
     var span = LIVE ? (bounds.end !== null ? bounds.end - Math.floor(bounds.first / DAY) * DAY : Infinity) : Date.parse(boot.range.to) - Date.parse(boot.range.from);
     PRESETS.forEach(function (p) {
       var b = el('button', { type: 'button', 'data-preset': p.id, 'aria-pressed': String(state.preset === p.id) }, p.label);
-      if (p.ms && p.ms > span * 1.5 && p.id !== '7d') b.disabled = true;
+      if (p.ms && p.ms >= span && p.id !== state.preset) b.disabled = true;
       b.addEventListener('click', function () {
         state.preset = p.id;
         resolveRange();
