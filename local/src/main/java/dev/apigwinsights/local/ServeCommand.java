@@ -60,24 +60,32 @@ public final class ServeCommand implements Callable<Integer> {
         if (!Files.isDirectory(dir)) {
             return fail(err, 2, "no data at " + dir + ": run 'ingest' (or 'demo') first, or give --data DIR");
         }
-        return serve(dir, bind, port, clock, env, out, err, false);
+        return serve(dir, bind, port, clock, env, out, err, false, false);
     }
 
     /**
      * Serves the store at {@code dir} until interrupted; {@code openBrowser} also opens the page
-     * where a desktop browser can be started. Shared with {@code demo}.
+     * where a desktop browser can be started, {@code anyPortIfTaken} falls back to a free port.
+     * Shared with {@code demo}.
      */
     static int serve(Path dir, String bind, int port, Clock clock, Map<String, String> env, PrintWriter out, PrintWriter err,
-                     boolean openBrowser) {
+                     boolean openBrowser, boolean anyPortIfTaken) {
         try (LocalStore store = LocalStore.open(dir);
              StoreQueries queries = new StoreQueries(store, Insights.standard(clock), 4)) {
-            DashboardServer server;
+            DashboardServer started;
             try {
-                server = DashboardServer.start(new InsightAnswers(queries), bind, port);
+                started = DashboardServer.start(new InsightAnswers(queries), bind, port);
             } catch (Exception e) {
-                return fail(err, 1, "cannot listen on " + bind + ":" + port + " (" + rootMessage(e) + ")");
+                if (!anyPortIfTaken) {
+                    return fail(err, 1, "cannot listen on " + bind + ":" + port + " (" + rootMessage(e) + ")");
+                }
+                try {
+                    started = DashboardServer.start(new InsightAnswers(queries), bind, 0);
+                } catch (Exception again) {
+                    return fail(err, 1, "cannot listen on " + bind + " (" + rootMessage(again) + ")");
+                }
             }
-            try (server) {
+            try (DashboardServer server = started) {
                 out.printf("Dashboard: %s  (data: %s; Ctrl-C stops it)%n", server.url(), dir);
                 if (!DashboardServer.isLoopback(bind)) {
                     out.printf("Warning: listening on %s: anyone who can reach this address can read the dashboard (there is no login).%n", bind);
