@@ -80,15 +80,22 @@ public final class IngestBenchmark {
         };
         Clock clock = Clock.systemUTC();
         Ingest ingest = new Ingest(TransformerFactory.create("none", null, Map.of(), clock), clock, java.io.InputStream.nullInputStream());
+        long cpu0 = processCpuMs();
         long t0 = System.nanoTime();
         IngestSummary s = ingest.run(store, List.of(IngestInput.file(input, size)), Ingest.Options.defaults(), progress);
         double seconds = (System.nanoTime() - t0) / 1e9;
+        double cpuSeconds = (processCpuMs() - cpu0) / 1000.0;
 
         double steady = steadyRate(samples, size, s.logEntries());
         System.out.printf(Locale.ROOT, "ingest %s: %,d entries, %,d rows written, %.1f s, %,.0f entries/s overall, %,.0f entries/s steady"
                         + " (middle 60%% of the input), peak RSS %,d MiB, store %,d MiB%n",
                 kind, s.logEntries(), s.rowsWritten(), seconds, s.logEntries() / seconds, steady, peakRssKiB() / 1024,
                 treeSize(store.resolve("logs")) >> 20);
+        // On a shared machine wall time says little; CPU time says what two dedicated cores would do.
+        int cores = Runtime.getRuntime().availableProcessors();
+        System.out.printf(Locale.ROOT, "process CPU %.1f s (%.0f%% of %d cores while ingesting): %.1f us per entry, %,.0f entries/s"
+                        + " if %d cores were this run's alone%n", cpuSeconds, 100 * cpuSeconds / seconds / cores, cores,
+                cpuSeconds * 1e6 / s.logEntries(), s.logEntries() / cpuSeconds * cores, cores);
 
         try (LocalStore local = LocalStore.open(store); Statement st = local.connection().createStatement()) {
             String q = "SELECT resource_path, status, count(*) AS n FROM access_logs GROUP BY ALL ORDER BY n DESC";
@@ -143,6 +150,14 @@ public final class IngestBenchmark {
                 w.write('\n');
             }
         }
+    }
+
+    /** User + system CPU time of this process so far, from /proc (Linux). */
+    private static long processCpuMs() throws IOException {
+        String stat = Files.readString(Path.of("/proc/self/stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        return ticks * 10; // USER_HZ is 100 on Linux
     }
 
     private static long peakRssKiB() throws IOException {

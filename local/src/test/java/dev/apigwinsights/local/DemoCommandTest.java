@@ -28,7 +28,7 @@ class DemoCommandTest {
     @BeforeAll
     static void demo() {
         data = tmp.resolve("demo");
-        run = CliTestSupport.run(new DemoCommand(Map.of(), NOW), "--days", "8", "--data", data.toString(), "--seed", "11", "--no-serve");
+        run = CliTestSupport.run(new DemoCommand(Map.of(), NOW), "--days", "5", "--data", data.toString(), "--seed", "11", "--no-serve");
     }
 
     private static Set<Object> values(String sql) throws Exception {
@@ -38,7 +38,7 @@ class DemoCommandTest {
     @Test
     void finishesAndSaysWhereThingsAreAndWhatToRunNext() {
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("Generating 8 days", "Firehose results:", "Where things are:", data + "/logs/year=/month=/day=/",
+        assertThat(run.out()).contains("Generating 5 days", "Firehose results:", "Where things are:", data + "/logs/year=/month=/day=/",
                 "What to run next:", "./apigw-insights query --data " + data + " --sql").doesNotContain("No dashboard");
     }
 
