@@ -129,14 +129,16 @@
     if (typeof value === 'number') return format(value, column.unit, false);
     return String(value);
   }
+  /** A histogram bin from its lower edge to the next one, in the column's unit (ms become s from 1 s up). */
   function binLabel(value, column) {
     var edges = column.edges || [];
     var i = edges.indexOf(value);
-    var suffix = unitSuffix(column.unit);
-    if (i >= 0 && i < edges.length - 1) return compactEdge(value) + '–' + compactEdge(edges[i + 1]) + suffix;
-    return '≥ ' + compactEdge(value) + suffix;
+    var seconds = column.unit === 'milliseconds' && value >= 1000;
+    var scale = seconds ? 1000 : 1;
+    var suffix = seconds ? ' s' : unitSuffix(column.unit);
+    if (i >= 0 && i < edges.length - 1) return fixed(value / scale, 2) + '–' + fixed(edges[i + 1] / scale, 2) + suffix;
+    return '≥ ' + fixed(value / scale, 2) + suffix;
   }
-  function compactEdge(v) { return v >= 1000 && v % 1000 === 0 ? (v / 1000) + 'k' : String(v); }
   function unitSuffix(unit) { var s = catalog.units[unit]; return s ? ' ' + s : ''; }
 
   // ---------------------------------------------------------------- catalog
@@ -1098,7 +1100,7 @@
       option.series = [{
         type: 'map', map: 'world', nameProperty: 'iso2', roam: true, scaleLimit: { min: 1, max: 8 },
         left: 0, right: 0, top: 8, bottom: 30,
-        itemStyle: { areaColor: t.panel2, borderColor: t.border, borderWidth: 0.6 },
+        itemStyle: { areaColor: t.dark ? '#1b2438' : '#edf0f5', borderColor: t.dark ? '#2c3a57' : '#c9d1dd', borderWidth: 0.6 },
         emphasis: { label: { show: false }, itemStyle: { areaColor: t.dark ? '#fdb022' : '#f79009' } },
         select: { disabled: true },
         data: Object.keys(byCode).map(function (k) { return { name: k, value: byCode[k][mi] }; })

@@ -96,6 +96,8 @@ class DashboardSnapshotBrowserTest {
         assertThat(narrowed.findElement(By.cssSelector(".panel-badge")).getText()).isEqualTo("Narrowed");
         assertThat(page.panel("latency_kpis").findElement(By.cssSelector(".panel-badge")).getText()).isEqualTo("Needs serve");
         assertThat(page.panel("latency_kpis").getAttribute("class")).contains("stale");
+        page.showWholePage();
+        page.screenshot(DashboardBrowserTest.screenshots().resolve("snapshot-drilldown.png"));
     }
 
     @Test
