@@ -96,7 +96,9 @@ public final class DashboardCommand implements Callable<Integer> {
         }
         Path target = file.toAbsolutePath();
         Files.createDirectories(target.getParent());
-        Path temp = Files.createTempFile(target.getParent(), ".dashboard-", ".tmp");
+        // Written beside the target and renamed into place: a reader never sees half a page. (Not
+        // createTempFile: its owner-only permissions would stay on a file meant for sharing.)
+        Path temp = target.resolveSibling("." + target.getFileName() + ".tmp");
         try {
             Files.writeString(temp, html, StandardCharsets.UTF_8);
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

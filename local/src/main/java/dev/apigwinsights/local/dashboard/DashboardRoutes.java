@@ -70,14 +70,14 @@ final class DashboardRoutes extends Handler.Abstract {
             route(request, response, callback);
         } catch (InsightParameterException e) {
             error(response, callback, 400, e.getMessage());
-        } catch (RuntimeException | java.sql.SQLException e) {
+        } catch (RuntimeException | java.sql.SQLException | java.io.IOException e) {
             LOG.warn("{} {} failed: {}", request.getMethod(), Request.getPathInContext(request), e.toString());
             error(response, callback, 500, "internal error (the server's log says why)");
         }
         return true;
     }
 
-    private void route(Request request, Response response, Callback callback) throws java.sql.SQLException {
+    private void route(Request request, Response response, Callback callback) throws java.sql.SQLException, java.io.IOException {
         String method = request.getMethod();
         if (!method.equals("GET") && !method.equals("HEAD")) {
             response.getHeaders().put(HttpHeader.ALLOW, "GET, HEAD");
@@ -90,7 +90,10 @@ final class DashboardRoutes extends Handler.Abstract {
         }
         String path = Request.getPathInContext(request);
         if (path.equals("/") || path.equals("/index.html")) {
+            // The catalog and the store's summary travel with the page: its first panels need no round trip.
             ObjectNode boot = HtmlSafeJson.object().put("mode", "live").put("api", "api/");
+            boot.set("catalog", HtmlSafeJson.mapper().readTree(catalog));
+            boot.set("store", StoreJson.of(answers.queries().summary()));
             response.getHeaders().put("Content-Security-Policy", CSP);
             send(response, callback, 200, "text/html; charset=utf-8", new DashboardPage(assets).served(boot));
         } else if (path.startsWith("/assets/")) {

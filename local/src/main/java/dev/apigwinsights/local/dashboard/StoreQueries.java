@@ -6,7 +6,13 @@ import dev.apigwinsights.insights.Insights;
 import dev.apigwinsights.insights.JdbcQueryRunner;
 import dev.apigwinsights.insights.QueryResult;
 import dev.apigwinsights.local.store.LocalStore;
+import dev.apigwinsights.local.store.StoreLayout;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -18,6 +24,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.stream.Stream;
 
 /**
  * Runs catalog insights on the local store for several request threads at once. DuckDB
@@ -31,6 +38,7 @@ public final class StoreQueries implements AutoCloseable {
     private final Insights insights;
     private final BlockingQueue<Connection> idle;
     private final List<Connection> all = new ArrayList<>();
+    private volatile CachedSummary summary;
 
     public StoreQueries(LocalStore store, Insights insights, int connections) throws SQLException {
         this.store = store;
@@ -63,22 +71,68 @@ public final class StoreQueries implements AutoCloseable {
         }
     }
 
-    /** What the page shows about the store and bases its time presets on. */
+    /**
+     * What the store holds now, cheaply: the number, total size and newest modification time of its
+     * row files. Ingest only adds files (renamed into place), so a different fingerprint means new
+     * data, and an equal one means answers computed before are still right.
+     */
+    public String fingerprint() {
+        Path logs = store.layout().logs();
+        if (!Files.isDirectory(logs)) {
+            return "empty";
+        }
+        long[] files = new long[3];
+        try (Stream<Path> found = Files.find(logs, 4, (p, a) -> a.isRegularFile() && p.getFileName().toString().endsWith(StoreLayout.ROW_FILE_SUFFIX))) {
+            found.forEach(p -> {
+                try {
+                    files[0]++;
+                    files[1] += Files.size(p);
+                    files[2] = Math.max(files[2], Files.getLastModifiedTime(p).toMillis());
+                } catch (IOException e) {
+                    files[2] = -1;
+                }
+            });
+        } catch (IOException | UncheckedIOException e) {
+            return "unreadable-" + System.nanoTime();
+        }
+        return files[0] + "/" + files[1] + "/" + files[2];
+    }
+
+    /** What the page shows about the store and bases its time presets on (recomputed when the store changes). */
     public StoreSummary summary() throws SQLException {
+        String now = fingerprint();
+        CachedSummary cached = summary;
+        if (cached != null && cached.fingerprint().equals(now)) {
+            return cached.summary();
+        }
+        StoreSummary fresh = computeSummary();
+        summary = new CachedSummary(now, fresh);
+        return fresh;
+    }
+
+    private record CachedSummary(String fingerprint, StoreSummary summary) {
+    }
+
+    private StoreSummary computeSummary() throws SQLException {
         Connection c = borrow();
         try (Statement s = c.createStatement()) {
             long rows;
             Instant first = null;
             Instant last = null;
-            try (ResultSet rs = s.executeQuery("SELECT count(*), min(request_time), max(request_time) FROM access_logs")) {
+            String firstDay;
+            String lastDay;
+            // Row counts and partition values come from the files' metadata and paths; the first
+            // and last request times are then read from those two days only.
+            try (ResultSet rs = s.executeQuery("SELECT count(*), min(concat(year, '-', month, '-', day)),"
+                    + " max(concat(year, '-', month, '-', day)) FROM access_logs")) {
                 rs.next();
                 rows = rs.getLong(1);
-                LocalDateTime min = rs.getObject(2, LocalDateTime.class);
-                LocalDateTime max = rs.getObject(3, LocalDateTime.class);
-                if (min != null) {
-                    first = min.toInstant(ZoneOffset.UTC);
-                    last = max.toInstant(ZoneOffset.UTC);
-                }
+                firstDay = rs.getString(2);
+                lastDay = rs.getString(3);
+            }
+            if (rows > 0) {
+                first = timeOnDay(c, "min", firstDay);
+                last = timeOnDay(c, "max", lastDay);
             }
             List<String> columns = new ArrayList<>();
             try (ResultSet rs = s.executeQuery("SELECT column_name FROM information_schema.columns"
@@ -90,6 +144,22 @@ public final class StoreQueries implements AutoCloseable {
             return new StoreSummary(store.dataDir().toString(), rows, Optional.ofNullable(first), Optional.ofNullable(last), columns);
         } finally {
             idle.add(c);
+        }
+    }
+
+    /** {@code min} or {@code max} of {@code request_time} on one partition day ({@code yyyy-MM-dd}). */
+    private static Instant timeOnDay(Connection c, String aggregate, String day) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT " + aggregate + "(request_time) FROM access_logs"
+                + " WHERE year = ? AND month = ? AND day = ?")) {
+            String[] parts = day.split("-");
+            for (int i = 0; i < 3; i++) {
+                p.setString(i + 1, parts[i]);
+            }
+            try (ResultSet rs = p.executeQuery()) {
+                rs.next();
+                LocalDateTime t = rs.getObject(1, LocalDateTime.class);
+                return t == null ? null : t.toInstant(ZoneOffset.UTC);
+            }
         }
     }
 

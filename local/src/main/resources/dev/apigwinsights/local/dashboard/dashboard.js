@@ -316,7 +316,9 @@
   var viewVersion = 0;
   var queue = [];
   var running = 0;
-  var MAX_PARALLEL = LIVE ? 4 : 2;
+  // The server's queries are CPU-bound and DuckDB already uses every core for each: more at once
+  // would only delay the first panels.
+  var MAX_PARALLEL = 2;
   var tracker = null;
   var panels = [];
   var observer = null;
@@ -434,9 +436,12 @@
     var wantPrevious = state.compare && insight.comparable;
     var previousRange = { from: range.from - (range.to - range.from), to: range.from };
     var current = answer(insight, range, filters, false);
-    // A snapshot embeds the previous period for its whole range only, without filters.
+    // A snapshot embeds the previous period for its whole range only, without filters. The previous
+    // period is asked for after the current one: the tiles come first.
     var canCompare = wantPrevious && (LIVE || (isWholeSnapshot() && Object.keys(filters).length === 0));
-    var previous = canCompare ? answer(insight, previousRange, filters, true).catch(function () { return null; }) : Promise.resolve(null);
+    var previous = canCompare
+      ? current.then(function () { return answer(insight, previousRange, filters, true); }).catch(function () { return null; })
+      : Promise.resolve(null);
     this.loadingVersion = version;
     // Only the newest load of a panel may draw it; an answer for an older view leaves it stale.
     function settle(draw) {
@@ -448,8 +453,12 @@
       draw();
       panelDone(self, version);
     }
-    return Promise.all([current, previous]).then(function (res) {
-      settle(function () { self.render(res[0], res[1]); });
+    // Draw the answer as soon as it is there; the previous period's deltas follow when they arrive.
+    return current.then(function (answerNow) {
+      settle(function () { self.render(answerNow, null); });
+      return previous.then(function (before) {
+        if (before && self.version === version && version === viewVersion && self.result === answerNow) self.render(answerNow, before);
+      });
     }, function (e) {
       settle(function () { self.showError(e); });
     });
@@ -1392,7 +1401,7 @@
     changed('load', false);
   }
 
-  if (LIVE) {
+  if (LIVE && !(catalog && store)) {
     Promise.all([
       fetch(boot.api + 'catalog').then(function (r) { return r.json(); }),
       fetch(boot.api + 'store').then(function (r) { return r.json(); })

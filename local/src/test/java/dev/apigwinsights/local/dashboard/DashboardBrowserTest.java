@@ -158,6 +158,9 @@ class DashboardBrowserTest {
     @Test
     void kpisCompareWithThePreviousPeriod() {
         page.open(base() + "?sheet=overview&range=24h");
+        // The tiles are drawn first; the previous period's deltas follow.
+        new org.openqa.selenium.support.ui.WebDriverWait(page.driver(), java.time.Duration.ofSeconds(30))
+                .until(d -> !page.panel("overview_kpis").findElements(By.cssSelector(".kpi-delta")).isEmpty());
         List<WebElement> deltas = page.panel("overview_kpis").findElements(By.cssSelector(".kpi-delta"));
         assertThat(deltas).isNotEmpty();
         assertThat(deltas.get(0).getText()).containsPattern("[▲▼±].*vs .* before");

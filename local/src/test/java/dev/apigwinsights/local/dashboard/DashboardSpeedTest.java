@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -20,32 +19,23 @@ import org.openqa.selenium.support.ui.Select;
  * marks ({@code apigw:first-panel}, and one measure per view until every panel in view has drawn):
  * first paint of the overview, then a status-class filter, a customer typed in, a drill-down
  * on a route, a shorter time preset and a sheet switch. Each round is a fresh page (the page caches
- * answers it has seen). Printed, not asserted: performance is measured, not timed in tests. On the
+ * answers it has seen) on a fresh server (whose answer cache is empty). Printed, not asserted: performance is measured, not timed in tests. On the
  * small fixture store it runs with the tests; {@code scripts/bench-dashboard} runs it on the
  * 10-million-row store ({@code -Dapigw.dashboard.data=DIR -Dapigw.dashboard.rounds=N}).
  */
 class DashboardSpeedTest {
-    private static DashboardFixture.Running running;
-
     @BeforeAll
-    static void start() throws Exception {
+    static void requireChromium() {
         Chromium.require();
-        running = DashboardFixture.serve();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (running != null) {
-            running.close();
-        }
     }
 
     @Test
-    void firstPaintAndFilterChanges() {
+    void firstPaintAndFilterChanges() throws Exception {
         int rounds = Integer.getInteger("apigw.dashboard.rounds", 2);
         Map<String, List<Long>> samples = new LinkedHashMap<>();
         for (int round = 0; round < rounds; round++) {
-            try (Chromium browser = Chromium.start(1440, 900)) {
+            // A fresh server each round: no answer is cached from the round before.
+            try (DashboardFixture.Running running = DashboardFixture.serve(); Chromium browser = Chromium.start(1440, 900)) {
                 DashboardPages page = new DashboardPages(browser);
                 page.open(running.server().url() + "?sheet=overview");
                 add(samples, "first panel (since navigation)", ((Number) page.js("return window.__apigw.firstPanelMs")).longValue());
