@@ -514,9 +514,15 @@
     } else {
       this.setBadge(null);
     }
-    if (insight.limit && insight.chart !== 'kpi') notes.push((insight.chart === 'table' ? 'Top ' : 'Top ') + insight.limit + ' rows.');
+    var narrowedTopN = !LIVE && result.narrowed && insight.limit;
+    if (narrowedTopN) notes.push('Among the ' + insight.limit + ' rows the file holds for the whole snapshot.');
+    else if (insight.limit && insight.chart !== 'kpi') notes.push('Top ' + insight.limit + ' rows.');
     this.foot.textContent = notes.join(' ');
-    if (!result.rows.length) { this.showEmpty(this.emptyReason()); return; }
+    if (!result.rows.length) {
+      this.showEmpty(narrowedTopN ? 'None of the ' + insight.limit + ' rows this file holds match; `apigw-insights serve` answers for this view.'
+        : this.emptyReason());
+      return;
+    }
     var draw = RENDERERS[insight.chart] || renderTable;
     draw(this, insight, result, previous);
   };
@@ -655,7 +661,8 @@
     var dir = direction(column);
     var mood = diff === 0 || dir === 0 ? 'neutral' : (diff > 0) === (dir > 0) ? 'good' : 'bad';
     line.appendChild(el('span', { class: (diff > 0 ? 'up ' : diff < 0 ? 'down ' : '') + mood, text: (diff > 0 ? '▲ ' : diff < 0 ? '▼ ' : '') + text }));
-    line.appendChild(document.createTextNode(' vs ' + format(before, column.unit, true) + ' before'));
+    line.appendChild(document.createTextNode(' vs ' + format(before, column.unit, true)));
+    line.title = 'Previous period: ' + format(before, column.unit, false);
     return line;
   }
 
@@ -878,12 +885,16 @@
     chart.setOption(option);
   }
 
+  /** A pivot's or heat map's columns (the catalog's contract): rows, columns, the measure, and their indexes. */
+  function crossTab(insight, result) {
+    var rows = columnsOf(insight, 'dimension')[0], cols = columnsOf(insight, 'series')[0], m = columnsOf(insight, 'measure')[0];
+    return { rows: rows, cols: cols, measure: m, ri: idx(result, rows.name), ci: idx(result, cols.name), mi: idx(result, m.name) };
+  }
+
   function renderHeatmap(panel, insight, result) {
     var t = theme();
-    var y = columnsOf(insight, 'dimension')[0];
-    var x = columnsOf(insight, 'series')[0];
-    var m = columnsOf(insight, 'measure')[0];
-    var yi = idx(result, y.name), xi = idx(result, x.name), mi = idx(result, m.name);
+    var c = crossTab(insight, result);
+    var y = c.rows, x = c.cols, m = c.measure, yi = c.ri, xi = c.ci, mi = c.mi;
     function values(col, i) {
       if (col.axis === 'day_of_week') return [1, 2, 3, 4, 5, 6, 7];
       if (col.axis === 'hour_of_day') return Array.from({ length: 24 }, function (_, h) { return h; });
@@ -985,10 +996,8 @@
 
   function renderPivot(panel, insight, result) {
     var t = theme();
-    var rowCol = columnsOf(insight, 'dimension')[0];
-    var colCol = columnsOf(insight, 'series')[0];
-    var m = columnsOf(insight, 'measure')[0];
-    var ri = idx(result, rowCol.name), ci = idx(result, colCol.name), mi = idx(result, m.name);
+    var c = crossTab(insight, result);
+    var rowCol = c.rows, colCol = c.cols, m = c.measure, ri = c.ri, ci = c.ci, mi = c.mi;
     var rowKeys = [], colKeys = [], cells = {};
     var max = 0;
     result.rows.forEach(function (r) {
@@ -1169,7 +1178,8 @@
     var span = LIVE ? (bounds.end !== null ? bounds.end - Math.floor(bounds.first / DAY) * DAY : Infinity) : Date.parse(boot.range.to) - Date.parse(boot.range.from);
     PRESETS.forEach(function (p) {
       var b = el('button', { type: 'button', 'data-preset': p.id, 'aria-pressed': String(state.preset === p.id) }, p.label);
-      if (p.ms && p.ms >= span && p.id !== state.preset) b.disabled = true;
+      // A preset clearly longer than the data shows nothing 'All' does not.
+      if (p.ms && p.ms > span + DAY && p.id !== state.preset) b.disabled = true;
       b.addEventListener('click', function () {
         state.preset = p.id;
         resolveRange();

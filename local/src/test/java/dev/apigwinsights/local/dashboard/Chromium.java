@@ -35,6 +35,16 @@ final class Chromium implements AutoCloseable {
     static final Path BINARY = Path.of(System.getProperty("apigw.chromium", "/usr/bin/chromium"));
     static final Path DRIVER = Path.of(System.getProperty("apigw.chromedriver", "/usr/bin/chromedriver"));
 
+    /**
+     * The tests use WebDriver only, never the DevTools protocol, so Selenium's note that it has no
+     * CDP classes for this Chromium version is noise (kept referenced: JUL holds loggers weakly).
+     */
+    private static final java.util.logging.Logger CDP_NOTES = java.util.logging.Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder");
+
+    static {
+        CDP_NOTES.setLevel(Level.SEVERE);
+    }
+
     private final ChromeDriver driver;
     private final Path profile;
 

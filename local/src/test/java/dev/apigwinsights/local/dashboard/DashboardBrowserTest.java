@@ -7,13 +7,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.apigwinsights.insights.Insight;
 import dev.apigwinsights.insights.Insights;
 import dev.apigwinsights.insights.Sheet;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -29,11 +26,9 @@ import org.openqa.selenium.support.ui.Select;
  * e.g. {@code docs/img} with {@code scripts/dashboard-screenshots}); timings from the page's
  * Performance API marks are printed.
  */
-class DashboardBrowserTest {
+class DashboardBrowserTest extends BrowserTests {
     private static DashboardFixture.Running running;
     private static final Insights INSIGHTS = Insights.standard(DashboardFixture.CLOCK);
-    private Chromium browser;
-    private DashboardPages page;
 
     @BeforeAll
     static void start() throws Exception {
@@ -48,22 +43,7 @@ class DashboardBrowserTest {
         }
     }
 
-    @BeforeEach
-    void openBrowser() {
-        browser = Chromium.start(1440, 900);
-        page = new DashboardPages(browser);
-    }
 
-    @AfterEach
-    void closeBrowser() {
-        assertThat(browser.consoleErrors()).as("console errors").isEmpty();
-        assertThat(page.pageErrors()).as("script errors").isEmpty();
-        browser.close();
-    }
-
-    static Path screenshots() {
-        return Path.of(System.getProperty("apigw.dashboard.screenshots", "target/dashboard-screenshots"));
-    }
 
     private String base() {
         return running.server().url().toString();
@@ -76,7 +56,8 @@ class DashboardBrowserTest {
             if (insights.isEmpty()) {
                 continue;
             }
-            page.open(base() + "?sheet=" + sheet.id() + "&range=all");
+            // The default view, as a user first sees it (the last 7 days of data, or all of it when less).
+            page.open(base() + "?sheet=" + sheet.id());
             page.showWholePage();
             page.screenshot(screenshots().resolve("dashboard-" + sheet.id() + ".png"));
             assertThat(page.panels()).as(sheet.id()).hasSize(insights.size());
@@ -163,7 +144,8 @@ class DashboardBrowserTest {
                 .until(d -> !page.panel("overview_kpis").findElements(By.cssSelector(".kpi-delta")).isEmpty());
         List<WebElement> deltas = page.panel("overview_kpis").findElements(By.cssSelector(".kpi-delta"));
         assertThat(deltas).isNotEmpty();
-        assertThat(deltas.get(0).getText()).containsPattern("[▲▼±].*vs .* before");
+        assertThat(deltas.get(0).getText()).containsPattern("[▲▼±].*vs ");
+        assertThat(deltas.get(0).getAttribute("title")).startsWith("Previous period: ");
         int views = page.views();
         page.driver().findElement(By.id("compare")).click();
         page.waitForViews(views + 1);

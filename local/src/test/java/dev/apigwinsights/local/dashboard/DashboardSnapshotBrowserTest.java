@@ -12,9 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -27,11 +25,9 @@ import picocli.CommandLine;
  * and no console error, a drill-down or a time sub-range narrows the panels that carry that column
  * and marks the others as needing {@code serve}, and the map draws countries from ISO codes.
  */
-class DashboardSnapshotBrowserTest {
+class DashboardSnapshotBrowserTest extends BrowserTests {
     private static final Insights INSIGHTS = Insights.standard(DashboardFixture.CLOCK);
     private static Path file;
-    private Chromium browser;
-    private DashboardPages page;
 
     @BeforeAll
     static void writeFile(@TempDir Path dir) {
@@ -41,18 +37,6 @@ class DashboardSnapshotBrowserTest {
         assertThat(code).isZero();
     }
 
-    @BeforeEach
-    void openBrowser() {
-        browser = Chromium.start(1440, 900);
-        page = new DashboardPages(browser);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        assertThat(browser.consoleErrors()).as("console errors").isEmpty();
-        assertThat(page.pageErrors()).as("script errors").isEmpty();
-        browser.close();
-    }
 
     private static String url(String query) {
         return file.toUri() + query;
@@ -67,7 +51,7 @@ class DashboardSnapshotBrowserTest {
             }
             page.open(url("?sheet=" + sheet.id()));
             page.showWholePage();
-            page.screenshot(DashboardBrowserTest.screenshots().resolve("snapshot-" + sheet.id() + ".png"));
+            page.screenshot(screenshots().resolve("snapshot-" + sheet.id() + ".png"));
             assertThat(page.panels()).as(sheet.id()).hasSize(insights.size());
             for (WebElement panel : page.panels()) {
                 assertThat(panel.findElements(By.cssSelector(".empty.error"))).as(panel.getAttribute("data-insight")).isEmpty();
@@ -97,7 +81,7 @@ class DashboardSnapshotBrowserTest {
         assertThat(page.panel("latency_kpis").findElement(By.cssSelector(".panel-badge")).getText()).isEqualTo("Needs serve");
         assertThat(page.panel("latency_kpis").getAttribute("class")).contains("stale");
         page.showWholePage();
-        page.screenshot(DashboardBrowserTest.screenshots().resolve("snapshot-drilldown.png"));
+        page.screenshot(screenshots().resolve("snapshot-drilldown.png"));
     }
 
     @Test
@@ -144,6 +128,6 @@ class DashboardSnapshotBrowserTest {
         String ranking = panel.findElement(By.cssSelector(".map-layout table")).getText();
         assertThat(ranking).contains("United States of America (US)", "Germany (DE)", "Singapore (SG)", "Unknown");
         page.showWholePage();
-        page.screenshot(DashboardBrowserTest.screenshots().resolve("snapshot-map-sample.png"));
+        page.screenshot(screenshots().resolve("snapshot-map-sample.png"));
     }
 }
