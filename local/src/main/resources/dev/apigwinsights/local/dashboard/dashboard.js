@@ -804,6 +804,7 @@
     var chart = panel.chart(div);
     var option = base(t);
     option.grid.top = shown.length > 1 ? 28 : 8;
+    option.grid.right = shown.length === 1 ? 44 : 16;   // room for the value printed after each bar
     if (shown.length > 1) option.legend = { top: 0, left: 0, textStyle: { color: t.muted, fontSize: 11 }, icon: 'roundRect', itemWidth: 10, itemHeight: 8 };
     option.tooltip.trigger = 'axis';
     option.tooltip.axisPointer = { type: 'shadow' };

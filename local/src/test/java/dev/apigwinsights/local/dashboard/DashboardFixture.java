@@ -28,10 +28,10 @@ import java.util.stream.Stream;
  * {@code -Dapigw.dashboard.data=DIR} points the tests at another store instead (a demo or a 10M
  * store, for screenshots and timings).
  */
-final class DashboardFixture {
+public final class DashboardFixture {
     /** The end of the generated window; the clock every test uses. */
-    static final Instant END = Instant.parse("2024-03-10T12:00:00Z");
-    static final Clock CLOCK = Clock.fixed(END, ZoneOffset.UTC);
+    public static final Instant END = Instant.parse("2024-03-10T12:00:00Z");
+    public static final Clock CLOCK = Clock.fixed(END, ZoneOffset.UTC);
     static final int DAYS = 3;
 
     private static Path store;
@@ -40,7 +40,7 @@ final class DashboardFixture {
     }
 
     /** The store's data directory. */
-    static synchronized Path store() {
+    public static synchronized Path store() {
         String given = System.getProperty("apigw.dashboard.data");
         if (given != null && !given.isBlank()) {
             return Path.of(given);
