@@ -39,7 +39,8 @@ public final class DashboardCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "DIR", description = "Data directory (default: ~/.local/share/apigw-insights/data).")
     Path data;
 
-    @Option(names = "--from", paramLabel = "TIME", description = "Start of the range (ISO date or date-time, UTC unless a zone is given; default: the store's first day).")
+    @Option(names = "--from", paramLabel = "TIME",
+            description = "Start of the range (ISO date or date-time, UTC unless a zone is given; default: the store's first day).")
     String from;
 
     @Option(names = "--to", paramLabel = "TIME", description = "End of the range, excluded (default: the hour after the store's last request).")

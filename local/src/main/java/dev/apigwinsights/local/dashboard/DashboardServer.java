@@ -76,8 +76,15 @@ public final class DashboardServer implements AutoCloseable {
         }
     }
 
+    /** Stops the server (waiting up to two seconds for requests in flight). */
     @Override
-    public void close() throws Exception {
-        server.stop();
+    public void close() {
+        try {
+            server.stop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot stop the dashboard server", e);
+        }
     }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assertions;
@@ -19,6 +20,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.net.PortProber;
 
 /**
  * Debian's headless Chromium driven through Debian's chromedriver by Selenium: a real browser, never
@@ -84,11 +86,15 @@ final class Chromium implements AutoCloseable {
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(DRIVER.toFile())
-                .usingAnyFreePort()
-                .withLogOutput(java.io.OutputStream.nullOutputStream())
-                .build();
+        // The service's own constructor (its Builder's annotations need AutoService on the compile path).
+        int port = PortProber.findFreePort();
+        ChromeDriverService service;
+        try {
+            service = new ChromeDriverService(DRIVER.toFile(), port, Duration.ofSeconds(30), List.of("--port=" + port), Map.of());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + DRIVER, e);
+        }
+        service.sendOutputTo(java.io.OutputStream.nullOutputStream());
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
         driver.manage().window().setSize(new Dimension(width, height));

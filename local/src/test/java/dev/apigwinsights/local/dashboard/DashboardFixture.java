@@ -79,7 +79,7 @@ public final class DashboardFixture {
     /** A server with its store. */
     record Running(LocalStore store, StoreQueries queries, DashboardServer server) implements AutoCloseable {
         @Override
-        public void close() throws Exception {
+        public void close() throws java.sql.SQLException {
             server.close();
             queries.close();
             store.close();
