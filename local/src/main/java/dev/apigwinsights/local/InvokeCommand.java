@@ -1,9 +1,7 @@
 package dev.apigwinsights.local;
 
-import dev.apigwinsights.enrich.Enricher;
 import dev.apigwinsights.firehose.BatchSummary;
 import dev.apigwinsights.firehose.FirehoseBatchTransformer;
-import dev.apigwinsights.pipeline.PipelineConfig;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -69,8 +67,7 @@ public final class InvokeCommand implements Callable<Integer> {
         }
         FirehoseBatchTransformer transformer;
         try {
-            Enricher enricher = LocalEnrichment.enricher(usagePlans, env, clock);
-            transformer = new FirehoseBatchTransformer(PipelineConfig.fromEnvironment(env, enricher));
+            transformer = TransformerFactory.create(usagePlans, null, env, clock);
         } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
             err.println("apigw-insights invoke: " + e.getMessage());
             return 2;
