@@ -14,7 +14,10 @@ import java.io.OutputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -44,13 +47,29 @@ public final class PdfReportRenderer {
 
     /** The PDF of {@code data}. */
     public byte[] render(ReportData data) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024);
-        render(data, out);
-        return out.toByteArray();
+        return report(data).pdf();
     }
 
-    public void render(ReportData data, OutputStream out) {
+    /** The PDF of {@code data} with its file name, mail subject and headline figures. */
+    public RenderedReport report(ReportData data) {
         ReportViewBuilder.Built built = new ReportViewBuilder(insights, fonts).build(data);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024);
+        int pages = write(built, out);
+        byte[] pdf = out.toByteArray();
+        ReportView view = built.view();
+        List<String> headlines = new ArrayList<>();
+        view.sections().stream().flatMap(s -> s.blocks().stream()).filter(b -> b.kpis() != null).findFirst()
+                .ifPresent(b -> b.kpis().tiles().forEach(t -> headlines.add(String.format(Locale.ENGLISH, "%-14s %s%s", t.label(), t.value(),
+                        t.change() == null ? "" : " (" + t.change() + ")"))));
+        String request = data.request().customer().map(c -> "-" + c.replaceAll("[^A-Za-z0-9._-]", "_")).orElse("");
+        String fileName = "apigw-insights-" + data.request().project() + "-" + data.request().layout().id() + request + "-"
+                + data.request().period().fileStem() + ".pdf";
+        String subject = view.title() + " · " + view.project() + (view.customer() == null ? "" : " · " + view.customer()) + " · " + view.period();
+        return new RenderedReport(pdf, pages, fileName, subject, headlines);
+    }
+
+    /** Lays out and writes the PDF; returns its page count. */
+    private int write(ReportViewBuilder.Built built, OutputStream out) {
         String html = html(built.view());
         DefaultObjectDrawerFactory drawers = new DefaultObjectDrawerFactory();
         drawers.registerDrawer(ChartObjectDrawer.TYPE, new ChartObjectDrawer(built.charts()));
@@ -64,6 +83,7 @@ public final class PdfReportRenderer {
             builder.withProducer("apigw-insights");
             builder.toStream(out);
             builder.run();
+            return document.getNumberOfPages();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the report PDF", e);
         }
