@@ -57,7 +57,7 @@ public final class ReportLayouts {
                         new Chart("requests_by_usage_plan", Grain.COARSE, List.of(), 10),
                         Table.top("requests_by_customer", 20),
                         Table.top("quota_and_throttle_hits", 20),
-                        Table.of("quota_usage_by_key"),
+                        Table.top("quota_usage_by_key", 25),
                         new Table("estimated_bill_by_customer", List.of(), 0, true)),
                 Section.of("clients", "Clients & authentication",
                         "Who calls the API, with what, and which callers failed to authenticate.",

@@ -111,14 +111,18 @@ final class ReportViewBuilder {
                 : t.columns().stream().map(insight::column).toList();
         List<HeaderView> headers = columns.stream().map(c -> new HeaderView(c.label(), ValueFormat.numeric(c))).toList();
         List<RowView> rows = new ArrayList<>();
-        for (QueryResult.Row row : result.rows()) {
+        // Insights written as explicit SQL return every row whatever the top-N size: show the first
+        // rows in the catalog's order, and say how many there are.
+        List<QueryResult.Row> shown = t.limit() > 0 && result.size() > t.limit() ? result.rows().subList(0, t.limit()) : result.rows();
+        for (QueryResult.Row row : shown) {
             List<CellView> cells = new ArrayList<>();
             for (ResultColumn c : columns) {
                 cells.add(new CellView(format.cell(c, row.get(c.name())), ValueFormat.numeric(c)));
             }
             rows.add(new RowView(cells));
         }
-        String meta = t.limit() > 0 ? "Top " + t.limit() : null;
+        String meta = t.limit() <= 0 ? null
+                : result.size() > t.limit() ? String.format(Locale.ENGLISH, "first %d of %,d rows", t.limit(), result.size()) : "Top " + t.limit();
         String empty = rows.isEmpty() ? "Nothing in this period." : null;
         return new TableView(insight.title(), insight.question(), insight.id(), meta, headers, rows, empty);
     }
