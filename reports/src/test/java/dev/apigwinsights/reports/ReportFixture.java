@@ -19,16 +19,16 @@ import java.util.StringJoiner;
  * weeks of deterministic traffic written by {@code fixture.sql}: errors of every kind, three usage
  * plans (DAY, WEEK and MONTH quotas) with keys that hit their quota, and one anomalous hour.
  */
-final class ReportFixture {
+public final class ReportFixture {
 
     /** The Monday after the report week (week 47 of 2026): "now" for a weekly report. */
-    static final Instant NOW = Instant.parse("2026-11-23T07:00:00Z");
-    static final ReportPeriod WEEK = ReportPeriod.lastComplete(ReportPeriod.Kind.WEEK, ZoneId.of("UTC"), NOW);
+    public static final Instant NOW = Instant.parse("2026-11-23T07:00:00Z");
+    public static final ReportPeriod WEEK = ReportPeriod.lastComplete(ReportPeriod.Kind.WEEK, ZoneId.of("UTC"), NOW);
 
     private ReportFixture() {
     }
 
-    static Connection open() throws SQLException {
+    public static Connection open() throws SQLException {
         Connection c = DriverManager.getConnection("jdbc:duckdb:");
         StringJoiner ddl = new StringJoiner(", ", "CREATE TABLE access_logs (", ")");
         for (CanonicalField f : CanonicalField.values()) {
