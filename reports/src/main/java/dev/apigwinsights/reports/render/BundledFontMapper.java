@@ -18,7 +18,8 @@ import org.apache.pdfbox.pdmodel.font.PDFontDescriptor;
  * a scan of the machine's fonts. openhtmltopdf declares the standard 14 PDF fonts, and PDFBox then
  * looks for a system substitute: on a workstation that builds a font cache (seconds, on the first
  * report), on Lambda there are no fonts at all. The report embeds every font it draws with, so the
- * substitute is never drawn; it only has to exist.
+ * substitute is never drawn; it only has to exist (so it is not flagged as a fallback, which would make
+ * PDFBox log a warning per standard font and report).
  */
 final class BundledFontMapper implements FontMapper {
 
@@ -41,16 +42,16 @@ final class BundledFontMapper implements FontMapper {
 
     @Override
     public FontMapping<TrueTypeFont> getTrueTypeFont(String baseFont, PDFontDescriptor fontDescriptor) {
-        return new FontMapping<>(fallback, true);
+        return new FontMapping<>(fallback, false);
     }
 
     @Override
     public FontMapping<FontBoxFont> getFontBoxFont(String baseFont, PDFontDescriptor fontDescriptor) {
-        return new FontMapping<>(fallback, true);
+        return new FontMapping<>(fallback, false);
     }
 
     @Override
     public CIDFontMapping getCIDFont(String baseFont, PDFontDescriptor fontDescriptor, PDCIDSystemInfo cidSystemInfo) {
-        return new CIDFontMapping(null, fallback, true);
+        return new CIDFontMapping(null, fallback, false);
     }
 }

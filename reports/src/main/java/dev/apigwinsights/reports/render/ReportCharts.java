@@ -400,7 +400,13 @@ final class ReportCharts {
                     case BYTES:
                         return ValueFormat.bytes(v);
                     case COUNT:
-                        return axis ? ValueFormat.compactCount(v).replace(" ", "") : String.format(Locale.ENGLISH, "%,.0f", v);
+                        if (!axis) {
+                            return String.format(Locale.ENGLISH, "%,.0f", v);
+                        }
+                        // One style along an axis: 0, 500, 1k, 1.5k ... 12k, 1.2M.
+                        double a = Math.abs(v);
+                        return a >= 1_000_000 ? new DecimalFormat("0.#").format(v / 1_000_000) + "M"
+                                : a >= 1000 ? new DecimalFormat("0.#").format(v / 1000) + "k" : new DecimalFormat("0").format(v);
                     default:
                         return new DecimalFormat("0.##").format(v);
                 }
