@@ -52,33 +52,29 @@ build-CommonLayer: check-artifacts-dir lambda-jars
 	cp $(call main_jar,$(COMMON_DIR),common) "$(ARTIFACTS_DIR)/java/lib/"
 	shopt -s nullglob; for jar in $(COMMON_DIR)/target/dependency/*.jar; do cp "$$jar" "$(ARTIFACTS_DIR)/java/lib/"; done
 
-# The function gets its own jar and only the dependencies the layer does not already provide
-# (today aws-lambda-java-core and crac); the layer's jars are matched by file name.
-build-TransformerFunction: check-artifacts-dir lambda-jars
+# A function gets its own jar and only the dependencies the layer does not already provide (the
+# layer's jars are matched by file name). $(1): the module's folder, $(2): its artifactId.
+define function_artifacts
 	rm -rf "$(ARTIFACTS_DIR)/lib"
 	mkdir -p "$(ARTIFACTS_DIR)/lib"
-	cp $(call main_jar,$(TRANSFORMER_DIR),transformer) "$(ARTIFACTS_DIR)/lib/"
+	cp $(call main_jar,$(1),$(2)) "$(ARTIFACTS_DIR)/lib/"
 	common_jar="$(notdir $(call main_jar,$(COMMON_DIR),common))"; \
 	shopt -s nullglob; \
-	for jar in $(TRANSFORMER_DIR)/target/dependency/*.jar; do \
+	for jar in $(1)/target/dependency/*.jar; do \
 		name="$$(basename "$$jar")"; \
 		if [ "$$name" = "$$common_jar" ] || [ -e "$(COMMON_DIR)/target/dependency/$$name" ]; then continue; fi; \
 		cp "$$jar" "$(ARTIFACTS_DIR)/lib/"; \
 	done
+endef
 
-# Same rule for the report function: its jar and the dependencies the layer lacks (the reports module and the
-# PDF, chart and mail libraries among them).
+# The transformer adds aws-lambda-java-core and crac to the layer's jars.
+build-TransformerFunction: check-artifacts-dir lambda-jars
+	$(call function_artifacts,$(TRANSFORMER_DIR),transformer)
+
+# The report function adds the reports module and its PDF, chart and mail libraries, and the
+# Athena, S3 and SES SDK modules.
 build-ReportFunction: check-artifacts-dir lambda-jars
-	rm -rf "$(ARTIFACTS_DIR)/lib"
-	mkdir -p "$(ARTIFACTS_DIR)/lib"
-	cp $(call main_jar,$(REPORT_DIR),report) "$(ARTIFACTS_DIR)/lib/"
-	common_jar="$(notdir $(call main_jar,$(COMMON_DIR),common))"; \
-	shopt -s nullglob; \
-	for jar in $(REPORT_DIR)/target/dependency/*.jar; do \
-		name="$$(basename "$$jar")"; \
-		if [ "$$name" = "$$common_jar" ] || [ -e "$(COMMON_DIR)/target/dependency/$$name" ]; then continue; fi; \
-		cp "$$jar" "$(ARTIFACTS_DIR)/lib/"; \
-	done
+	$(call function_artifacts,$(REPORT_DIR),report)
 
 # Rewrites the block between the glue-columns markers in template.yaml from CanonicalField.
 glue-columns:

@@ -50,8 +50,14 @@ public final class ReportHandler implements RequestStreamHandler, Resource {
         long bytesBefore = wiring.athena().bytesScanned();
         ReportJob.Outcome outcome = wiring.job().run(event);
         long scanned = wiring.athena().bytesScanned() - bytesBefore;
-        LOG.info("report run {} {}: {} delivered, {} failed, {} bytes scanned by Athena", event.kind(), event.period(),
-                outcome.delivered().size(), outcome.failures().size(), scanned);
+        String summary = String.format(java.util.Locale.ROOT, "report run %s %s: %d delivered, %d failed, %d bytes scanned by Athena, %s",
+                event.kind(), event.period(), outcome.delivered().size(), outcome.failures().size(), scanned,
+                outcome.delivered().stream().map(d -> d.key() + (d.attached() ? " (attached)" : " (link)")).toList());
+        LOG.info(summary);
+        // The runtime's own logger too: it honours the function's JSON log format whatever SLF4J provider is present.
+        if (context != null) {
+            context.getLogger().log(summary);
+        }
         if (!outcome.failures().isEmpty()) {
             throw new IllegalStateException(outcome.failures().size() + " report(s) failed: " + String.join("; ", outcome.failures()));
         }

@@ -43,6 +43,7 @@ public final class PdfReportRenderer {
         this.fonts = Objects.requireNonNull(fonts, "fonts");
         this.template = new DefaultMustacheFactory(TEMPLATES).compile("report.html");
         this.css = resource("report.css");
+        Slf4jXRLogger.install();
     }
 
     /** The PDF of {@code data}. */

@@ -91,7 +91,10 @@ public final class ReportFonts {
         try {
             return Font.createFont(Font.TRUETYPE_FONT, new ByteArrayInputStream(ttf));
         } catch (FontFormatException | IOException e) {
-            throw new IllegalStateException("bundled font is not a TrueType font", e);
+            // Java's font system (which measures chart labels) needs libfontconfig, though no installed fonts.
+            throw new IllegalStateException("cannot load the bundled chart font (" + e.getMessage()
+                    + "); Java's font system needs the fontconfig library (Debian/Ubuntu: apt-get install fontconfig;"
+                    + " the Lambda java21 runtime has it)", e);
         }
     }
 }
