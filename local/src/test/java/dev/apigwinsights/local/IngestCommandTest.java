@@ -165,6 +165,26 @@ class IngestCommandTest {
     }
 
     @Test
+    void storesTheStacksParquetObjects() throws Exception {
+        Path parquet = tmp.resolve("amazon-apigateway-x-1-2024-02-03-10-05-00-abc.parquet");
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:duckdb:"); java.sql.Statement st = c.createStatement()) {
+            // what Firehose's conversion against the Glue table writes: typed columns, a map, no partition columns
+            st.execute("COPY (SELECT 'pq-1' AS request_id, TIMESTAMP '2024-02-03 10:00:00.250' AS request_time,"
+                    + " 1706954400250::BIGINT AS request_time_epoch_ms, 429::INTEGER AS status, 'globex' AS customer_id,"
+                    + " 2.5::DOUBLE AS throttle_rate_limit, MAP {'k': 'v'} AS extra, 'DIRECT' AS source_kind) TO '" + parquet + "' (FORMAT parquet)");
+        }
+
+        JsonNode s = summary(ingest("--data", data().toString(), "--json", parquet.toString()));
+
+        assertThat(s.get("inputKinds").get("CANONICAL_PARQUET").asInt()).isEqualTo(1);
+        assertThat(rows(data(), "SELECT request_id, request_time, status, customer_id, throttle_rate_limit, extra['k'] AS k, day"
+                + " FROM access_logs")).singleElement().satisfies(m -> assertThat(m).containsEntry("request_id", "pq-1")
+                .containsEntry("status", 429).containsEntry("customer_id", "globex").containsEntry("throttle_rate_limit", 2.5)
+                .containsEntry("k", "v").containsEntry("day", "03"));
+        assertThat(rows(data(), "SELECT epoch_ms(request_time) AS t FROM access_logs").get(0)).containsEntry("t", 1706954400250L);
+    }
+
+    @Test
     void reingestingTheSameInputStoresNothingTwice() throws Exception {
         Path in = write(tmp.resolve("a.log"), jsonLines(0, 40));
         Path garbage = write(tmp.resolve("b.log"), List.of("not an access log", "{\"app\":\"log line\"}"));

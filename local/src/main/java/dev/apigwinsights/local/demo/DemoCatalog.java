@@ -59,7 +59,7 @@ final class DemoCatalog {
         c.add(new Customer("acme", "k7acme0002", "acme-backend", PRO, 18, "python-requests/2.31.0", ClientNetworks.HETZNER, 3, true));
         c.add(new Customer("initech", "k7init0003", "initech-web", PRO, 12, "axios/1.6.8", ClientNetworks.OVH, 2, true));
         c.add(new Customer("stark", "k7strk0004", "stark-industries", PRO, 6, "Go-http-client/2.0", ClientNetworks.AWS_US_EAST_1, 4, true));
-        c.add(new Customer("umbrella", "k7umbr0005", "umbrella-health", STARTER, 9, "okhttp/4.12.0",
+        c.add(new Customer("umbrella", "k7umbr0005", "umbrella-health", STARTER, 16, "okhttp/4.12.0",
                 ClientNetworks.CONSUMER.get(6), 3, true));
         c.add(new Customer("soylent", "k7soyl0006", "soylent-foods", STARTER, 1.2, "PostmanRuntime/7.37.3", ClientNetworks.CONSUMER.get(7), 2, true));
         c.add(new Customer("wonka", "k7wonk0007", "wonka-sweets", STARTER, 0.8, "curl/8.5.0", ClientNetworks.CONSUMER.get(3), 1, true));

@@ -25,17 +25,13 @@ final class AccessLogLinesFraming implements Framing {
 
     @Override
     public void read(InputStream in, InputContext context, RecordSink sink) throws IOException {
-        LineReader lines = new LineReader(in);
-        byte[] line;
-        while ((line = lines.next()) != null) {
-            if (LineReader.isBlank(line)) {
-                sink.blankLine();
-            } else if (isOpeningBrace(line)) {
+        LineReader.forEach(in, sink, (line, lines) -> {
+            if (isOpeningBrace(line)) {
                 readObject(line, lines, context, sink);
             } else {
                 emit(line, context, sink);
             }
-        }
+        });
     }
 
     private static void emit(byte[] line, InputContext context, RecordSink sink) throws IOException {

@@ -24,24 +24,18 @@ final class CanonicalRowsFraming implements Framing {
 
     @Override
     public void read(InputStream in, InputContext context, RecordSink sink) throws IOException {
-        LineReader lines = new LineReader(in);
-        byte[] line;
-        while ((line = lines.next()) != null) {
-            if (LineReader.isBlank(line)) {
-                sink.blankLine();
-                continue;
-            }
+        LineReader.forEach(in, sink, (line, lines) -> {
             Row row = check(line);
             if (row == null) {
                 sink.record(SourceRecord.direct(line, context.runStartMs()));
-                continue;
+                return;
             }
             String text = new String(line, StandardCharsets.UTF_8).strip();
             if (!row.hasRequestId()) {
                 text = text.substring(0, text.length() - 1) + ",\"" + StoreSchema.LINE_HASH + "\":\"" + EntryHash.of(text) + "\"}";
             }
             sink.canonicalRow((text + "\n").getBytes(StandardCharsets.UTF_8), row.day());
-        }
+        });
     }
 
     /** What the store needs from a valid row. */

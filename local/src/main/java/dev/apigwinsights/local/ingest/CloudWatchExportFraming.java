@@ -18,23 +18,17 @@ final class CloudWatchExportFraming implements Framing {
     public void read(InputStream in, InputContext context, RecordSink sink) throws IOException {
         CloudWatchGrouper grouper = new CloudWatchGrouper(sink, null);
         String stream = context.exportLogStream();
-        LineReader lines = new LineReader(in);
-        long lastTime = context.runStartMs();
-        byte[] line;
-        while ((line = lines.next()) != null) {
-            if (LineReader.isBlank(line)) {
-                sink.blankLine();
-                continue;
-            }
+        long[] lastTime = {context.runStartMs()};
+        LineReader.forEach(in, sink, (line, lines) -> {
             int space = indexOf(line, (byte) ' ');
             long time = space > 0 ? parseTime(line, space) : -1;
             if (time >= 0) {
-                lastTime = time;
+                lastTime[0] = time;
                 grouper.add(stream, time, Arrays.copyOfRange(line, space + 1, line.length));
             } else {
-                grouper.add(stream, lastTime, line);
+                grouper.add(stream, lastTime[0], line);
             }
-        }
+        });
         grouper.flush();
     }
 

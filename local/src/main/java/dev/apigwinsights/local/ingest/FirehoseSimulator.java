@@ -10,6 +10,7 @@ import dev.apigwinsights.firehose.ErrorDocument;
 import dev.apigwinsights.firehose.FirehoseBatchTransformer;
 import dev.apigwinsights.firehose.FirehoseResult;
 import dev.apigwinsights.local.store.StoreSchema;
+import dev.apigwinsights.local.util.ByteArrays;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -207,7 +208,7 @@ final class FirehoseSimulator {
             }
             int len = i - start;
             String day = requestDay(data, start, len);
-            if (startsWith(data, start, len, REQUEST_ID_PREFIX)) {
+            if (ByteArrays.startsWith(data, start, len, REQUEST_ID_PREFIX)) {
                 outcome.rows.append(data, start, len + 1);
             } else {
                 if (entries == null) {
@@ -263,7 +264,7 @@ final class FirehoseSimulator {
         int end = off + len;
         int i = off + 1;
         for (byte[] key : LEADING_IDS) {
-            if (startsWith(b, i, end - i, key)) {
+            if (ByteArrays.startsWith(b, i, end - i, key)) {
                 i += key.length;
                 while (i < end && b[i] != '"') {
                     i += b[i] == '\\' ? 2 : 1;
@@ -271,7 +272,7 @@ final class FirehoseSimulator {
                 i += 2; // the closing quote and the comma
             }
         }
-        if (startsWith(b, i, end - i, REQUEST_TIME_KEY) && i + REQUEST_TIME_KEY.length + 10 <= end) {
+        if (ByteArrays.startsWith(b, i, end - i, REQUEST_TIME_KEY) && i + REQUEST_TIME_KEY.length + 10 <= end) {
             return new String(b, i + REQUEST_TIME_KEY.length, 10, StandardCharsets.US_ASCII);
         }
         return null;
@@ -302,18 +303,6 @@ final class FirehoseSimulator {
 
     static String day(long epochMs) {
         return Instant.ofEpochMilli(epochMs).atZone(ZoneOffset.UTC).toLocalDate().toString();
-    }
-
-    private static boolean startsWith(byte[] b, int off, int len, byte[] prefix) {
-        if (len < prefix.length) {
-            return false;
-        }
-        for (int i = 0; i < prefix.length; i++) {
-            if (b[off + i] != prefix[i]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static void expect(boolean ok) throws IOException {

@@ -74,6 +74,7 @@ public final class Ingest {
      * @throws IngestLock.StoreBusyException when another ingest is writing to the same directory
      * @throws IOException or SQLException when the store cannot be written
      */
+    @SuppressWarnings("try") // the lock is held for the block, never referenced in it
     public IngestSummary run(Path dataDir, List<IngestInput> inputs, Options options, Progress progress)
             throws IOException, SQLException {
         long started = System.nanoTime();

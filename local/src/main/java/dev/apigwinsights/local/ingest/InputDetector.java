@@ -10,6 +10,7 @@ import java.util.Set;
 /**
  * Recognises an input's kind from its first bytes (after gzip is undone), never from its name:
  * <ol>
+ *   <li>Parquet's magic {@code PAR1} → apigw-insights rows in Parquet (the stack's default output);</li>
  *   <li>a JSON object first: by its top-level keys, {@code records} → Firehose event,
  *       {@code events} → {@code aws logs} output, {@code rawData} → processing-failed documents,
  *       {@code messageType} → subscription payloads, {@code source_kind} with
@@ -27,6 +28,9 @@ final class InputDetector {
     }
 
     static InputKind detect(byte[] head, int length) {
+        if (length >= 4 && head[0] == 'P' && head[1] == 'A' && head[2] == 'R' && head[3] == '1') {
+            return InputKind.CANONICAL_PARQUET;
+        }
         int i = skipBomAndWhitespace(head, length);
         if (i >= length) {
             return InputKind.EMPTY;

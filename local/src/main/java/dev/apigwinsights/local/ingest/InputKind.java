@@ -8,6 +8,7 @@ public enum InputKind {
     CLOUDWATCH_SUBSCRIPTION("CloudWatch Logs subscription payloads", new SubscriptionFraming()),
     FIREHOSE_EVENT("Firehose transformation events", new FirehoseEventFraming()),
     CANONICAL_ROWS("apigw-insights rows (Firehose-delivered JSON)", new CanonicalRowsFraming()),
+    CANONICAL_PARQUET("apigw-insights rows (Firehose-delivered Parquet)", new ParquetRowsFraming()),
     PROCESSING_FAILED("Firehose processing-failed documents (replay)", new ProcessingFailedFraming()),
     EMPTY("empty", (in, context, sink) -> { });
 

@@ -80,6 +80,24 @@ final class LineReader {
         }
     }
 
+    /** What a framing does with each non-blank line; {@code reader} lets it read on (a multi-line entry). */
+    interface LineHandler {
+        void line(byte[] line, LineReader reader) throws IOException;
+    }
+
+    /** Reads every line of {@code in}: blank ones are counted on {@code sink}, the others handed to {@code handler}. */
+    static void forEach(InputStream in, RecordSink sink, LineHandler handler) throws IOException {
+        LineReader lines = new LineReader(in);
+        byte[] line;
+        while ((line = lines.next()) != null) {
+            if (isBlank(line)) {
+                sink.blankLine();
+            } else {
+                handler.line(line, lines);
+            }
+        }
+    }
+
     /** True for a line of nothing but whitespace. */
     static boolean isBlank(byte[] line) {
         for (byte b : line) {

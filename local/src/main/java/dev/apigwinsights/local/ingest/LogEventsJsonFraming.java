@@ -1,10 +1,7 @@
 package dev.apigwinsights.local.ingest;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -16,35 +13,11 @@ import java.io.InputStream;
  * log stream, as a subscription filter would deliver them.
  */
 final class LogEventsJsonFraming implements Framing {
-    private static final JsonFactory JSON = JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(LineReader.MAX_LINE).build()).build();
-
     @Override
     public void read(InputStream in, InputContext context, RecordSink sink) throws IOException {
         CloudWatchGrouper grouper = new CloudWatchGrouper(sink, null);
-        int documents = 0;
-        try (JsonParser p = JSON.createParser(in)) {
-            JsonToken t;
-            while ((t = p.nextToken()) != null) {
-                if (t != JsonToken.START_OBJECT) {
-                    throw new IOException("document " + (documents + 1) + " is not a JSON object");
-                }
-                documents++;
-                while (p.nextToken() == JsonToken.FIELD_NAME) {
-                    String name = p.currentName();
-                    JsonToken v = p.nextToken();
-                    if ("events".equals(name) && v == JsonToken.START_ARRAY) {
-                        while (p.nextToken() == JsonToken.START_OBJECT) {
-                            readEvent(p, grouper, context, sink);
-                        }
-                    } else {
-                        p.skipChildren();
-                    }
-                }
-            }
-        } catch (JsonProcessingException e) {
-            // Jackson's own message would quote the input.
-            throw new IOException("malformed JSON at line " + e.getLocation().getLineNr() + " (document " + documents + ")");
+        try {
+            JsonDocuments.forEachElement(in, "events", "document", p -> readEvent(p, grouper, context, sink));
         } finally {
             grouper.flush();
         }

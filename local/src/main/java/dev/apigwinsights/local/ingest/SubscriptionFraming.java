@@ -11,14 +11,6 @@ final class SubscriptionFraming implements Framing {
 
     @Override
     public void read(InputStream in, InputContext context, RecordSink sink) throws IOException {
-        LineReader lines = new LineReader(in);
-        byte[] line;
-        while ((line = lines.next()) != null) {
-            if (LineReader.isBlank(line)) {
-                sink.blankLine();
-            } else {
-                sink.record(SourceRecord.opaque(line, context.runStartMs()));
-            }
-        }
+        LineReader.forEach(in, sink, (line, lines) -> sink.record(SourceRecord.opaque(line, context.runStartMs())));
     }
 }

@@ -166,8 +166,21 @@ public enum ResultFormat {
         return row;
     }
 
-    /** A value as DuckDB spells it, or null. */
+    /** Timestamps as Athena prints them, to the millisecond and free of the JVM's time zone. */
+    private static final java.time.format.DateTimeFormatter TIMESTAMP =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS", Locale.ROOT);
+
+    /** A value as text, or null: timestamps like Athena, everything else as DuckDB spells it. */
     private static String text(ResultSet rs, int i) throws SQLException {
+        int type = rs.getMetaData().getColumnType(i);
+        if (type == Types.TIMESTAMP) {
+            java.time.LocalDateTime t = rs.getObject(i, java.time.LocalDateTime.class);
+            return t == null ? null : TIMESTAMP.format(t);
+        }
+        if (type == Types.TIMESTAMP_WITH_TIMEZONE) {
+            java.time.OffsetDateTime t = rs.getObject(i, java.time.OffsetDateTime.class);
+            return t == null ? null : TIMESTAMP.format(t.withOffsetSameInstant(java.time.ZoneOffset.UTC)) + " UTC";
+        }
         String v = rs.getString(i);
         return rs.wasNull() ? null : v;
     }
@@ -202,7 +215,7 @@ public enum ResultFormat {
             g.writeNull();
         } else if (sqlType == Types.TIMESTAMP || sqlType == Types.TIMESTAMP_WITH_TIMEZONE || sqlType == Types.DATE
                 || sqlType == Types.TIME) {
-            g.writeString(rs.getString(i)); // DuckDB's own spelling, free of the JVM's time zone
+            g.writeString(text(rs, i));
         } else {
             writeObject(g, v);
         }

@@ -1,5 +1,6 @@
 package dev.apigwinsights.local.store;
 
+import dev.apigwinsights.local.util.ByteArrays;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -349,7 +350,7 @@ public final class StoreWriter implements AutoCloseable {
     /** The 64-bit hash of a line's dedupe key: its request id, else its line hash. */
     static long keyHash(byte[] b, int off, int len) {
         int start;
-        if (startsWith(b, off, len, REQUEST_ID_PREFIX)) {
+        if (ByteArrays.startsWith(b, off, len, REQUEST_ID_PREFIX)) {
             start = off + REQUEST_ID_PREFIX.length;
         } else {
             int at = lastIndexOf(b, off, len, LINE_HASH_KEY);
@@ -360,18 +361,6 @@ public final class StoreWriter implements AutoCloseable {
             h = (h ^ b[i]) * 0x100000001b3L;
         }
         return h;
-    }
-
-    private static boolean startsWith(byte[] b, int off, int len, byte[] prefix) {
-        if (len < prefix.length) {
-            return false;
-        }
-        for (int i = 0; i < prefix.length; i++) {
-            if (b[off + i] != prefix[i]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static int lastIndexOf(byte[] b, int off, int len, byte[] needle) {
