@@ -26,6 +26,18 @@ final class Defs {
         return Insight.builder(id).sheet(sheet).chart(chart).title(title).question(question);
     }
 
+    /** The columns that identify a single request in row lists: time, id, API, route, status. */
+    static java.util.List<Dimension> requestColumns(Dimension... more) {
+        java.util.List<Dimension> columns = new java.util.ArrayList<>(java.util.List.of(
+                Dimension.detail("request_time", Columns.REQUEST_TIME),
+                Dimension.detail("request_id", Columns.REQUEST_ID),
+                Dimension.detail("api_id", Columns.API_ID),
+                Dimension.detail("route", Columns.ROUTE),
+                Dimension.detail("status", Columns.STATUS)));
+        columns.addAll(java.util.List.of(more));
+        return columns;
+    }
+
     /** The time dimension with the grain chosen from the range (callers may override it). */
     static Dimension time() {
         return Dimension.time(TimeGrain.AUTO);

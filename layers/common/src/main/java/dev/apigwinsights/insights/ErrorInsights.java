@@ -116,12 +116,7 @@ final class ErrorInsights {
                         .build(),
                 insight("recent_errors", Sheet.ERRORS, ChartKind.TABLE, "Recent errors",
                         "What were the latest failed requests, with their error details?")
-                        .query(new InsightQuery.Rows(List.of(
-                                Dimension.detail("request_time", Columns.REQUEST_TIME),
-                                Dimension.detail("request_id", Columns.REQUEST_ID),
-                                Dimension.detail("api_id", Columns.API_ID),
-                                Dimension.detail("route", Columns.ROUTE),
-                                Dimension.detail("status", Columns.STATUS),
+                        .query(new InsightQuery.Rows(Defs.requestColumns(
                                 Dimension.detail("error_category", Columns.ERROR_CATEGORY),
                                 Dimension.detail("error_response_type", Columns.ERROR_RESPONSE_TYPE),
                                 Dimension.detail("error_signature", Columns.ERROR_SIGNATURE),

@@ -92,29 +92,14 @@ public final class Insights {
         return runner.run(render(insight, runner.dialect(), params), insight.columns());
     }
 
+    /** Ids that contain what was typed, or that it contains, or that share its first two words. */
     private String suggestions(String id) {
+        String typed = id.toLowerCase(java.util.Locale.ROOT);
+        String[] words = typed.split("_");
+        String stem = words.length >= 2 ? words[0] + "_" + words[1] : typed;
         List<String> close = byId.keySet().stream()
-                .filter(k -> k.contains(id) || id.contains(k) || distance(k, id) <= 3)
+                .filter(k -> k.contains(typed) || typed.contains(k) || k.startsWith(stem))
                 .limit(5).toList();
         return close.isEmpty() ? "" : " (did you mean " + String.join(", ", close) + "?)";
-    }
-
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
     }
 }

@@ -96,12 +96,7 @@ final class LatencyInsights {
                         .build(),
                 insight("slowest_requests", Sheet.LATENCY, ChartKind.TABLE, "Slowest requests",
                         "Which individual requests took longest, and where did the time go?")
-                        .query(new InsightQuery.Rows(List.of(
-                                Dimension.detail("request_time", Columns.REQUEST_TIME),
-                                Dimension.detail("request_id", Columns.REQUEST_ID),
-                                Dimension.detail("api_id", Columns.API_ID),
-                                Dimension.detail("route", Columns.ROUTE),
-                                Dimension.detail("status", Columns.STATUS),
+                        .query(new InsightQuery.Rows(Defs.requestColumns(
                                 Dimension.detail("response_latency_ms", Columns.RESPONSE_LATENCY_MS).withUnit(Unit.MILLISECONDS),
                                 Dimension.detail("integration_latency_ms", Columns.INTEGRATION_LATENCY_MS).withUnit(Unit.MILLISECONDS),
                                 Dimension.detail("authorizer_latency_ms", Columns.AUTHORIZER_LATENCY_MS).withUnit(Unit.MILLISECONDS),

@@ -71,6 +71,12 @@ final class ReliabilityInsights {
                         .build());
     }
 
+    /** The share of requests with a latency that were answered within the threshold (binds the threshold). */
+    private static String withinLatencySql(SqlContext ctx) {
+        return "100 * CAST(" + ctx.countIf("response_latency_ms <= " + ctx.bind("latency_threshold_ms", ctx.params().latencyThresholdMs()))
+                + " AS double) / nullif(" + ctx.countIf("response_latency_ms IS NOT NULL") + ", 0)";
+    }
+
     private static ResultColumn measure(String name, ValueType type, Unit unit) {
         return ResultColumn.of(name, type, unit, ColumnRole.MEASURE);
     }
@@ -88,8 +94,7 @@ final class ReliabilityInsights {
             return "SELECT count(*) AS requests,\n"
                     + "       " + AVAILABILITY_SQL + " AS availability_pct,\n"
                     + "       CAST(" + ctx.bind("availability_target_pct", p.availabilityTargetPct()) + " AS double) AS availability_target_pct,\n"
-                    + "       100 * CAST(count(*) FILTER (WHERE response_latency_ms <= " + ctx.bind("latency_threshold_ms", p.latencyThresholdMs())
-                    + ") AS double) / nullif(count(*) FILTER (WHERE response_latency_ms IS NOT NULL), 0) AS within_latency_pct,\n"
+                    + "       " + withinLatencySql(ctx) + " AS within_latency_pct,\n"
                     + "       CAST(" + ctx.bind("latency_target_pct", p.latencyTargetPct()) + " AS double) AS latency_target_pct,\n"
                     + "       CAST(" + ctx.bind("latency_threshold_ms", p.latencyThresholdMs()) + " AS bigint) AS latency_threshold_ms\n"
                     + "FROM " + ctx.table() + "\n"
@@ -174,8 +179,7 @@ final class ReliabilityInsights {
         return new InsightQuery.ExplicitSql(ctx -> {
             InsightParams p = ctx.params();
             return "SELECT date_trunc('" + ctx.grain(TimeGrain.AUTO).sqlUnit() + "', request_time) AS bucket_start,\n"
-                    + "       100 * CAST(count(*) FILTER (WHERE response_latency_ms <= " + ctx.bind("latency_threshold_ms", p.latencyThresholdMs())
-                    + ") AS double) / nullif(count(*) FILTER (WHERE response_latency_ms IS NOT NULL), 0) AS within_latency_pct,\n"
+                    + "       " + withinLatencySql(ctx) + " AS within_latency_pct,\n"
                     + "       CAST(" + ctx.bind("latency_target_pct", p.latencyTargetPct()) + " AS double) AS latency_target_pct\n"
                     + "FROM " + ctx.table() + "\n"
                     + "WHERE " + ctx.where() + "\n"

@@ -44,6 +44,8 @@ public final class SqlContext {
     private final InsightParams params;
     private final Instant now;
     private final List<Binding> bindings = new ArrayList<>();
+    /** Quantiles asked of the same value under the same condition, for one list aggregate ({@link Dialect#percentileList}). */
+    private final Map<String, List<Double>> sharedQuantiles = new java.util.HashMap<>();
 
     SqlContext(Dialect dialect, InsightParams params, Instant now) {
         this.dialect = Objects.requireNonNull(dialect, "dialect");
@@ -238,6 +240,13 @@ public final class SqlContext {
             case MAX:
                 return "max(" + expr(m.value()) + ")" + filter;
             case PERCENTILE:
+                List<Double> shared = sharedQuantiles.get(quantileKey(m));
+                if (shared != null && shared.size() > 1) {
+                    var list = dialect.percentileList(expr(m.value()), shared);
+                    if (list.isPresent()) {
+                        return "(" + list.get() + filter + ")[" + (shared.indexOf(m.quantile()) + 1) + "]";
+                    }
+                }
                 return dialect.percentile(expr(m.value()), m.quantile()) + filter;
             case RATE:
                 String numerator = countIf(condition(m.when()));
@@ -246,6 +255,23 @@ public final class SqlContext {
             default:
                 throw new AssertionError(m.aggregation());
         }
+    }
+
+    /** Lets the percentiles among {@code measures} that share a value and a condition be computed together. */
+    void sharePercentiles(List<Measure> measures) {
+        for (Measure m : measures) {
+            if (m.aggregation() == Measure.Aggregation.PERCENTILE) {
+                List<Double> qs = sharedQuantiles.computeIfAbsent(quantileKey(m), k -> new ArrayList<>());
+                if (!qs.contains(m.quantile())) {
+                    qs.add(m.quantile());
+                    qs.sort(null);
+                }
+            }
+        }
+    }
+
+    private String quantileKey(Measure m) {
+        return expr(m.value()) + "\u0000" + (m.when() == null ? "" : condition(m.when()));
     }
 
     /** The dialect's percentile of a SQL expression. */

@@ -1,11 +1,6 @@
 package dev.apigwinsights.insights;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.temporal.ChronoUnit;
-import java.time.temporal.TemporalAdjusters;
 
 /**
  * The width of a time bucket. {@link #AUTO} picks one from the time range so that a chart has a
@@ -57,24 +52,5 @@ public enum TimeGrain {
             return DAY;
         }
         return WEEK;
-    }
-
-    /** The start of the bucket {@code t} falls in, as {@code date_trunc} computes it (UTC). */
-    public Instant truncate(Instant t) {
-        ZonedDateTime z = t.atZone(ZoneOffset.UTC);
-        switch (this) {
-            case MINUTE:
-                return z.truncatedTo(ChronoUnit.MINUTES).toInstant();
-            case HOUR:
-                return z.truncatedTo(ChronoUnit.HOURS).toInstant();
-            case DAY:
-                return z.truncatedTo(ChronoUnit.DAYS).toInstant();
-            case WEEK:
-                return z.truncatedTo(ChronoUnit.DAYS).with(TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY)).toInstant();
-            case MONTH:
-                return z.truncatedTo(ChronoUnit.DAYS).withDayOfMonth(1).toInstant();
-            default:
-                throw new IllegalStateException("AUTO must be resolved against a time range first");
-        }
     }
 }
