@@ -31,6 +31,10 @@ record Change(String text, String trend) {
             return new Change(c == 0 ? "±0 %" : "new", "flat");
         }
         delta = (c - p) / Math.abs(p) * 100;
+        if (p > 0 && c / p >= 10) {
+            // "+1004050 %" reads worse than what it means.
+            return new Change(String.format(Locale.ENGLISH, "%,.0f× before", c / p), trend(delta, false, better));
+        }
         text = Math.abs(delta) < FLAT_PCT ? "±0 %" : signed(delta, Math.abs(delta) >= 100 ? "%.0f" : "%.1f") + " %";
         return new Change(text, trend(delta, Math.abs(delta) < FLAT_PCT, better));
     }

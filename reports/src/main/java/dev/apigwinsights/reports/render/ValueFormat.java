@@ -77,7 +77,7 @@ public final class ValueFormat {
             case BYTES:
                 return bytes(v);
             case CURRENCY:
-                return (String.format(Locale.ENGLISH, "%,.2f", v) + " " + currency).trim();
+                return (money(v) + " " + currency).trim();
             case RATIO:
                 return String.format(Locale.ENGLISH, "%.2f×", v);
             case SCORE:
@@ -98,6 +98,14 @@ public final class ValueFormat {
             return v > 0 ? "< 0.01 %" : "> −0.01 %";
         }
         return String.format(Locale.ENGLISH, "%.2f %%", v);
+    }
+
+    /** Two decimals for amounts; a price per request such as 0.0004 keeps its significant digits. */
+    static String money(double v) {
+        if (v != 0 && Math.abs(v) < 0.01) {
+            return new java.math.BigDecimal(v).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
+        }
+        return String.format(Locale.ENGLISH, "%,.2f", v);
     }
 
     static String bytes(double v) {
