@@ -259,7 +259,7 @@ final class ReportCharts {
         renderer.setDefaultItemLabelPaint(MUTED);
         renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", unitFormat(m.unit(), false)));
         renderer.setDefaultPositiveItemLabelPosition(new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT));
-        renderer.setItemLabelAnchorOffset(3);
+        renderer.setItemLabelInsets(new RectangleInsets(3, 3, 3, 3));
         CategoryPlot plot = new CategoryPlot(data, categories, values, renderer);
         plot.setOrientation(PlotOrientation.HORIZONTAL);
         plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_LEFT);
