@@ -6,6 +6,7 @@ import dev.apigwinsights.pipeline.PipelineConfig;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -47,7 +48,7 @@ public class TransformerBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         event = RealisticBatch.event(3_000_000);
-        transformer = new FirehoseBatchTransformer(PipelineConfig.fromEnvironment(Map.of(), enricher()));
+        transformer = new FirehoseBatchTransformer(PipelineConfig.pipeline(null, enricher(), Clock.systemUTC()));
         System.out.printf("%nbatch: %d bytes, %d records%n", event.length, RealisticBatch.records(event));
     }
 

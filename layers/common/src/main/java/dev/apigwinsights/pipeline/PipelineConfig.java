@@ -10,29 +10,27 @@ import dev.apigwinsights.parse.KeyAliases;
 import dev.apigwinsights.parse.template.ConsolePresets;
 import dev.apigwinsights.parse.template.LogFormat;
 import dev.apigwinsights.schema.CanonicalRecord;
-import java.util.Map;
+import java.time.Clock;
 import java.util.function.Consumer;
 
 /**
- * Builds the access-log pipeline from the same environment variables in Lambda and in the CLI,
- * so {@code ./apigw-insights invoke} behaves exactly like the deployed function.
- *
- * <ul>
- *   <li>{@code LOG_FORMAT}: the stage's exact access-log format string. When set, lines are parsed
- *       by a parser compiled from it; when unset, JSON lines are read by key aliases and other
- *       lines are matched against the console's preset formats (CLF, XML, CSV). An unusable
- *       template fails wiring with {@link IllegalArgumentException}, so a misconfigured function
- *       fails at init instead of failing every record.</li>
- * </ul>
+ * The parts an access-log pipeline is built from. The transformer's wiring
+ * ({@code dev.apigwinsights.wiring.TransformerWiring}) reads the settings and calls
+ * {@link #pipeline}; tests and tools that need only a pipeline call it directly.
  */
 public final class PipelineConfig {
-    public static final String LOG_FORMAT = "LOG_FORMAT";
-
     private PipelineConfig() {
     }
 
-    public static AccessLogPipeline fromEnvironment(Map<String, String> env, Enricher enricher) {
-        return new AccessLogPipeline(parserFor(env.get(LOG_FORMAT)), derivations(), enricher);
+    /**
+     * A pipeline for lines of {@code logFormat} (the stage's format string; null or blank to detect
+     * formats per line), enriched by {@code enricher}.
+     *
+     * @throws IllegalArgumentException when the format is unusable, so a misconfigured function
+     *         fails at init instead of failing every record
+     */
+    public static AccessLogPipeline pipeline(String logFormat, Enricher enricher, Clock clock) {
+        return new AccessLogPipeline(parserFor(logFormat), derivations(), enricher, clock);
     }
 
     /** The parser for a stage's format string, or the auto-detecting parser when it is blank. */

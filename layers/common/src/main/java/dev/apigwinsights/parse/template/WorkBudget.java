@@ -8,10 +8,20 @@ package dev.apigwinsights.parse.template;
 final class WorkBudget {
     static final int CHARS_PER_UNIT = 32;
 
+    /** Batch-budget units (about a nanosecond each) per unit here, measured on a worst-case search. */
+    static final int BATCH_UNITS_PER_UNIT = 100;
+
+    private final long initial;
     private long remaining;
 
     WorkBudget(long units) {
+        this.initial = units;
         this.remaining = units;
+    }
+
+    /** What the search spent so far, in batch-budget units (see {@code RawAccessLog#addWork}). */
+    long spentInBatchUnits() {
+        return (initial - Math.max(remaining, -1)) * BATCH_UNITS_PER_UNIT;
     }
 
     void spend() throws Exhausted {

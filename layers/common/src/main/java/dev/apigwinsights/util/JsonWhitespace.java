@@ -1,4 +1,4 @@
-package dev.apigwinsights.parse;
+package dev.apigwinsights.util;
 
 /**
  * JSON's insignificant whitespace (space, tab, line feed, carriage return): what every parser and

@@ -1,12 +1,21 @@
-package dev.apigwinsights.schema;
+package dev.apigwinsights.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.apigwinsights.parse.RawAccessLog;
+import dev.apigwinsights.schema.CanonicalField;
+import dev.apigwinsights.schema.CanonicalRecord;
+import dev.apigwinsights.schema.ContextVariable;
+import dev.apigwinsights.schema.RequestTimeWindow;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class CanonicalMapperTest {
-    private final CanonicalMapper mapper = new CanonicalMapper();
+    /** The time the tests run at: request times up to a day after it are accepted. */
+    static final Clock NOW = Clock.fixed(Instant.parse("2026-11-21T10:00:00Z"), ZoneOffset.UTC);
+    private final CanonicalMapper mapper = new CanonicalMapper(new RequestTimeWindow(NOW));
 
     private CanonicalRecord map(RawAccessLog raw) {
         CanonicalRecord r = new CanonicalRecord();

@@ -1,4 +1,4 @@
-package dev.apigwinsights.firehose;
+package dev.apigwinsights.eventkit;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;

@@ -1,48 +1,52 @@
-package dev.apigwinsights.transformer;
+package dev.apigwinsights.wiring;
 
-import dev.apigwinsights.firehose.BatchSummary;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.apigwinsights.firehose.BatchSummary;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.time.Clock;
-import java.util.Map;
 
 /**
  * Publishes batch counts as CloudWatch Embedded Metric Format: one JSON line on stdout per
  * batch, turned into metrics by Lambda's log pipeline, no API call on the hot path.
  * Namespace from {@code METRICS_NAMESPACE} (default {@code ApigwInsights}), dimension
  * {@code FunctionName}. The template's processing-failed alarm reads {@code RecordsProcessingFailed}.
+ *
+ * <p>The line carries a {@code level} equal to the function's own log level
+ * ({@code AWS_LAMBDA_LOG_LEVEL}, which Lambda sets from {@code ApplicationLogLevel}). With JSON
+ * logging Lambda drops stdout lines below that level and reads a line without {@code level} as
+ * INFO, so without it raising the level to WARN would silently drop every metric and blind the
+ * alarms. At the function's own level the line always passes, whatever that level is.
  */
 final class EmfMetrics {
+    private static final JsonFactory JSON = new JsonFactory();
+    private static final String[] METRICS = {"RecordsIn", "RecordsOk", "RecordsDropped", "RecordsProcessingFailed",
+        "LogEvents", "RecordsOverBudget", "RecordsOverWorkBudget", "RecordsUnanswerable"};
+
     private final String namespace;
     private final String functionName;
+    private final String level;
     private final Clock clock;
     private final PrintStream out;
 
-    EmfMetrics(String namespace, String functionName, Clock clock, PrintStream out) {
+    EmfMetrics(String namespace, String functionName, String level, Clock clock, PrintStream out) {
         this.namespace = namespace;
         this.functionName = functionName;
+        this.level = level;
         this.clock = clock;
         this.out = out;
     }
 
-    static EmfMetrics fromEnvironment(Map<String, String> env, Clock clock, PrintStream out) {
-        return new EmfMetrics(env.getOrDefault("METRICS_NAMESPACE", "ApigwInsights"),
-                env.getOrDefault("AWS_LAMBDA_FUNCTION_NAME", "local"), clock, out);
-    }
-
-    private static final JsonFactory JSON = new JsonFactory();
-    private static final String[] METRICS = {"RecordsIn", "RecordsOk", "RecordsDropped", "RecordsProcessingFailed",
-        "LogEvents", "RecordsOverBudget"};
-
     void publish(BatchSummary s) {
-        long[] values = {s.recordsIn(), s.ok(), s.dropped(), s.processingFailed(), s.logEvents(), s.overBudget()};
-        StringWriter line = new StringWriter(512);
+        long[] values = {s.recordsIn(), s.ok(), s.dropped(), s.processingFailed(), s.logEvents(), s.overBudget(),
+            s.overWorkBudget(), s.unanswerable()};
+        StringWriter line = new StringWriter(640);
         try (JsonGenerator g = JSON.createGenerator(line)) {
             g.writeStartObject();
+            g.writeStringField("level", level);
             g.writeObjectFieldStart("_aws");
             g.writeNumberField("Timestamp", clock.millis());
             g.writeArrayFieldStart("CloudWatchMetrics");

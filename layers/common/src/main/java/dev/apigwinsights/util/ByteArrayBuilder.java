@@ -1,4 +1,4 @@
-package dev.apigwinsights.schema;
+package dev.apigwinsights.util;
 
 import java.util.Arrays;
 

@@ -1,4 +1,4 @@
-package dev.apigwinsights.testing;
+package dev.apigwinsights.eventkit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
