@@ -119,6 +119,20 @@ class TransformHandlerTest {
                         "RecordsOverBudget", "RecordsOverWorkBudget", "RecordsUnanswerable");
     }
 
+    /** Issue 7, item 15: Lambda drops stdout lines below the function's level; the metrics line is at that level. */
+    @ParameterizedTest
+    @ValueSource(strings = {"WARN", "ERROR", "DEBUG"})
+    void emitsTheMetricsLineAtTheFunctionsOwnLogLevelSoLambdaNeverFiltersItOut(String level) throws IOException {
+        ByteArrayOutputStream metrics = new ByteArrayOutputStream();
+        handler(Map.of("AWS_LAMBDA_LOG_LEVEL", level), new PrintStream(metrics, true, StandardCharsets.UTF_8))
+                .handleRequest(new ByteArrayInputStream(fixture("firehose-clf.json")), new ByteArrayOutputStream(), null);
+        assertThat(MAPPER.readTree(metrics.toString(StandardCharsets.UTF_8)).get("level").asText()).isEqualTo(level);
+        ByteArrayOutputStream unset = new ByteArrayOutputStream();
+        handler(Map.of(), new PrintStream(unset, true, StandardCharsets.UTF_8))
+                .handleRequest(new ByteArrayInputStream(fixture("firehose-clf.json")), new ByteArrayOutputStream(), null);
+        assertThat(MAPPER.readTree(unset.toString(StandardCharsets.UTF_8)).get("level").asText()).isEqualTo("INFO");
+    }
+
     @Test
     void primesFromTheFixturesPackagedInTheArtifact() throws IOException {
         handler(Map.of(), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
