@@ -1,5 +1,6 @@
-package dev.apigwinsights.parse.template;
+package dev.apigwinsights.local.format;
 
+import dev.apigwinsights.parse.template.TemplateVariable;
 import dev.apigwinsights.schema.ContextVariable;
 
 /**

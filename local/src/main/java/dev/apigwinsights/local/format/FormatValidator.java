@@ -1,9 +1,11 @@
-package dev.apigwinsights.parse.template;
+package dev.apigwinsights.local.format;
 
 import static dev.apigwinsights.schema.ContextVariable.*;
 
 import dev.apigwinsights.parse.AccessLogParseException;
 import dev.apigwinsights.parse.RawAccessLog;
+import dev.apigwinsights.parse.template.LogFormat;
+import dev.apigwinsights.parse.template.TemplateVariable;
 import dev.apigwinsights.schema.CanonicalField;
 import dev.apigwinsights.schema.ContextVariable;
 import java.util.ArrayList;
@@ -17,7 +19,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Checks an access-log format before it is deployed (the {@code validate-format} command): whether
+ * Checks an access-log format before it is deployed (the {@code validate-format} command; CLI
+ * only, so it lives outside the Lambda layer): whether
  * API Gateway will accept it, whether we can parse its lines, what it loses and which columns it
  * fills. Stateless and thread-safe.
  */
@@ -70,13 +73,7 @@ public final class FormatValidator {
         } catch (IllegalArgumentException e) {
             errors.add(e.getMessage());
         }
-        List<Segment> segments = format != null ? format.segments() : TemplateTokenizer.tokenize(template);
-        List<TemplateVariable> vars = new ArrayList<>();
-        for (Segment s : segments) {
-            if (s instanceof TemplateVariable v) {
-                vars.add(v);
-            }
-        }
+        List<TemplateVariable> vars = format != null ? format.variables() : LogFormat.variablesOf(template);
 
         Set<String> paths = new LinkedHashSet<>();
         Set<ContextVariable> present = EnumSet.noneOf(ContextVariable.class);
@@ -111,7 +108,7 @@ public final class FormatValidator {
 
         List<String> duplicates = new ArrayList<>();
         if (format != null && format.isJson()) {
-            checkJson(format.json(), warnings, duplicates);
+            checkJson(format.jsonMembers(), warnings, duplicates);
         } else if (format != null && format.notJsonReason() != null) {
             warnings.add("the format starts with '{' but is not a JSON object once its variables are filled in ("
                     + format.notJsonReason() + "); lines will be matched literally against it");
@@ -156,9 +153,9 @@ public final class FormatValidator {
                 List.copyOf(unknown), List.copyOf(secrets), missing, duplicates, columns, sample);
     }
 
-    private static void checkJson(JsonTemplate json, List<String> warnings, List<String> duplicates) {
+    private static void checkJson(List<LogFormat.JsonMember> members, List<String> warnings, List<String> duplicates) {
         Map<String, Integer> seen = new LinkedHashMap<>();
-        for (JsonTemplate.Member m : json.members()) {
+        for (LogFormat.JsonMember m : members) {
             if (seen.merge(m.key(), 1, Integer::sum) == 2) {
                 duplicates.add(m.key());
                 warnings.add("JSON key \"" + m.key() + "\" occurs more than once: JSON readers keep only one of its values");
@@ -169,7 +166,7 @@ public final class FormatValidator {
                 if (v == ERROR_MESSAGE_STRING) {
                     continue; // written with its own quotes: meant to be unquoted
                 }
-                if (v == null || !ValueShape.of(v).numeric()) {
+                if (v == null || !m.numeric()) {
                     warnings.add("\"" + m.key() + "\": " + sole.template() + " is not quoted and is not a number,"
                             + " so lines will not be valid JSON (apigw-insights still reads them); quote it");
                 } else if (!ALWAYS_NUMERIC.contains(v)) {
@@ -179,12 +176,8 @@ public final class FormatValidator {
             } else if (m.quoted() && sole != null && sole.variable() == ERROR_MESSAGE_STRING) {
                 warnings.add("\"" + m.key() + "\": $context.error.messageString already includes quotes;"
                         + " write it unquoted or use $context.error.message");
-            } else if (!m.literalOnly() && sole == null) {
-                try {
-                    SegmentMatcher.compile(m.value(), false);
-                } catch (IllegalArgumentException e) {
-                    warnings.add("\"" + m.key() + "\": " + e.getMessage() + "; the value is kept whole in extra");
-                }
+            } else if (m.splitProblem() != null) {
+                warnings.add("\"" + m.key() + "\": " + m.splitProblem() + "; the value is kept whole in extra");
             }
         }
     }
@@ -193,7 +186,7 @@ public final class FormatValidator {
         if (format == null || !format.isJson()) {
             return false;
         }
-        for (JsonTemplate.Member m : format.json().members()) {
+        for (LogFormat.JsonMember m : format.jsonMembers()) {
             if (m.literalOnly()) {
                 return true;
             }

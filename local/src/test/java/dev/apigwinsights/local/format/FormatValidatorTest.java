@@ -1,7 +1,8 @@
-package dev.apigwinsights.parse.template;
+package dev.apigwinsights.local.format;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.apigwinsights.parse.template.ConsolePresets;
 import dev.apigwinsights.schema.CanonicalField;
 import java.io.IOException;
 import java.io.InputStream;

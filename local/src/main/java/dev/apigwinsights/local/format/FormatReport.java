@@ -1,4 +1,4 @@
-package dev.apigwinsights.parse.template;
+package dev.apigwinsights.local.format;
 
 import dev.apigwinsights.schema.CanonicalField;
 import java.util.List;
