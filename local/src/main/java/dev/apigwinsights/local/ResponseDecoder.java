@@ -51,7 +51,9 @@ final class ResponseDecoder {
             FirehoseResult result = result(r);
             StringBuilder head = new StringBuilder("# ").append(id).append(' ').append(result);
             JsonNode keys = r.path("metadata").path("partitionKeys");
-            keys.fields().forEachRemaining(e -> head.append(' ').append(e.getKey()).append('=').append(e.getValue().asText()));
+            for (Map.Entry<String, JsonNode> e : keys.properties()) {
+                head.append(' ').append(e.getKey()).append('=').append(e.getValue().asText());
+            }
             if (reasons.containsKey(id)) {
                 head.append(" reason: ").append(reasons.get(id));
             }

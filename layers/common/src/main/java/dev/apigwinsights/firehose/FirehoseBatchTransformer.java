@@ -101,15 +101,12 @@ public final class FirehoseBatchTransformer {
         BatchWorkBudget work = new BatchWorkBudget(limits.workUnits(), limits.time().toMillis(), clock);
         RecordContext ctx = new RecordContext(pipeline, work, window, event.origin());
         BatchSummary.Tally tally = new BatchSummary.Tally(event.unanswerable());
-        long written;
-        try (ResponseWriter writer = new ResponseWriter(out)) {
-            for (InputRecord r : event.records()) {
-                budget.open(r);
-                answer(r, ctx, budget, writer, tally);
-            }
-            writer.close();
-            written = writer.bytesWritten();
+        ResponseWriter writer = new ResponseWriter(out);
+        for (InputRecord r : event.records()) {
+            budget.open(r);
+            answer(r, ctx, budget, writer, tally);
         }
+        writer.finish();
         if (tally.processingFailed() > LOGGED_FAILURES_PER_BATCH) {
             LOG.warn("{} more records ProcessingFailed in this batch (first {} logged)",
                     tally.processingFailed() - LOGGED_FAILURES_PER_BATCH, LOGGED_FAILURES_PER_BATCH);
@@ -118,7 +115,7 @@ public final class FirehoseBatchTransformer {
             LOG.warn("{} elements of records[] are not records with a recordId and cannot be answered",
                     event.unanswerable());
         }
-        return tally.summary(written);
+        return tally.summary(writer.bytesWritten());
     }
 
     private void answer(InputRecord r, RecordContext ctx, ResponseBudget budget, ResponseWriter writer,

@@ -1,6 +1,5 @@
 package dev.apigwinsights.firehose;
 
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +17,7 @@ import java.util.Base64;
  * {@code ""}. No whitespace. Base64 is encoded in chunks straight into the output buffer (the
  * JDK's vectorised encoder), so no copy of a record's data is made. The caller owns {@code out}.
  */
-final class ResponseWriter implements Closeable {
+final class ResponseWriter {
     static final byte[] OPEN = ascii("{\"records\":[");
     static final byte[] CLOSE = ascii("]}");
     static final int SEPARATOR = 1;
@@ -47,7 +46,6 @@ final class ResponseWriter implements Closeable {
     private int pos;
     private long written;
     private int results;
-    private boolean closed;
 
     ResponseWriter(OutputStream out) throws IOException {
         this.out = out;
@@ -177,13 +175,8 @@ final class ResponseWriter implements Closeable {
         pos = 0;
     }
 
-    /** Ends the document; the response is complete after this. Idempotent. */
-    @Override
-    public void close() throws IOException {
-        if (closed) {
-            return;
-        }
-        closed = true;
+    /** Ends the document and flushes it; the response is complete after this. */
+    void finish() throws IOException {
         put(CLOSE);
         flushBuffer();
         out.flush();

@@ -146,21 +146,21 @@ class ResponseBudgetTest {
         ResponseBudget budget = ResponseBudget.plan(event.records(), 1_000_000);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] data = "{\"request_id\":\"x\"}\n".getBytes(StandardCharsets.UTF_8);
-        try (ResponseWriter writer = new ResponseWriter(out)) {
-            List<InputRecord> rs = event.records();
-            budget.open(rs.get(0));
-            writer.ok(rs.get(0), data, data.length, new int[] {2024, 2, 1});
-            budget.answeredOk(rs.get(0), data.length);
-            budget.open(rs.get(1));
-            writer.failed(rs.get(1), true);
-            budget.answeredFailed(rs.get(1), true);
-            budget.open(rs.get(2));
-            writer.dropped(rs.get(2));
-            budget.answeredDropped(rs.get(2));
-            budget.open(rs.get(3));
-            writer.failed(rs.get(3), false);
-            budget.answeredFailed(rs.get(3), false);
-        }
+        ResponseWriter writer = new ResponseWriter(out);
+        List<InputRecord> rs = event.records();
+        budget.open(rs.get(0));
+        writer.ok(rs.get(0), data, data.length, new int[] {2024, 2, 1});
+        budget.answeredOk(rs.get(0), data.length);
+        budget.open(rs.get(1));
+        writer.failed(rs.get(1), true);
+        budget.answeredFailed(rs.get(1), true);
+        budget.open(rs.get(2));
+        writer.dropped(rs.get(2));
+        budget.answeredDropped(rs.get(2));
+        budget.open(rs.get(3));
+        writer.failed(rs.get(3), false);
+        budget.answeredFailed(rs.get(3), false);
+        writer.finish();
         assertThat(out.size()).isEqualTo(budget.committed());
         JsonNode response = MAPPER.readTree(out.toByteArray());
         assertThat(response.get("records").get(1).get("data").asText()).isEqualTo("%%\"\u00e9");

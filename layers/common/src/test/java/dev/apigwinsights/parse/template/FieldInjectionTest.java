@@ -49,11 +49,17 @@ class FieldInjectionTest {
     /** Templates that put the free-text field before, between and after the fields it tries to forge. */
     @ParameterizedTest
     @ValueSource(strings = {
-        "{\"ua\":\"$context.identity.userAgent\",\"requestId\":\"$context.requestId\",\"requestTime\":\"$context.requestTime\",\"status\":\"$context.status\",\"ip\":\"$context.identity.sourceIp\"}",
-        "{\"requestId\":\"$context.requestId\",\"status\":\"$context.status\",\"ua\":\"$context.identity.userAgent\",\"requestTime\":\"$context.requestTime\",\"ip\":\"$context.identity.sourceIp\"}",
-        "{\"requestId\":\"$context.requestId\",\"requestTime\":\"$context.requestTime\",\"status\":\"$context.status\",\"ip\":\"$context.identity.sourceIp\",\"ua\":\"$context.identity.userAgent\"}",
-        "{\"requestId\":\"$context.requestId\",\"requestTime\":\"$context.requestTime\",\"status\":$context.status,\"ip\":\"$context.identity.sourceIp\",\"ua\":\"$context.identity.userAgent\",\"method\":\"$context.httpMethod\"}",
-        "{\"requestId\":\"$context.requestId\",\"status\":\"$context.status\",\"error\":\"$context.error.message\",\"requestTime\":\"$context.requestTime\",\"requestTimeEpoch\":\"$context.requestTimeEpoch\",\"ip\":\"$context.identity.sourceIp\"}"})
+        "{\"ua\":\"$context.identity.userAgent\",\"requestId\":\"$context.requestId\",\"requestTime\":\"$context.requestTime\","
+            + "\"status\":\"$context.status\",\"ip\":\"$context.identity.sourceIp\"}",
+        "{\"requestId\":\"$context.requestId\",\"status\":\"$context.status\",\"ua\":\"$context.identity.userAgent\","
+            + "\"requestTime\":\"$context.requestTime\",\"ip\":\"$context.identity.sourceIp\"}",
+        "{\"requestId\":\"$context.requestId\",\"requestTime\":\"$context.requestTime\",\"status\":\"$context.status\","
+            + "\"ip\":\"$context.identity.sourceIp\",\"ua\":\"$context.identity.userAgent\"}",
+        "{\"requestId\":\"$context.requestId\",\"requestTime\":\"$context.requestTime\",\"status\":$context.status,"
+            + "\"ip\":\"$context.identity.sourceIp\",\"ua\":\"$context.identity.userAgent\",\"method\":\"$context.httpMethod\"}",
+        "{\"requestId\":\"$context.requestId\",\"status\":\"$context.status\",\"error\":\"$context.error.message\","
+            + "\"requestTime\":\"$context.requestTime\",\"requestTimeEpoch\":\"$context.requestTimeEpoch\","
+            + "\"ip\":\"$context.identity.sourceIp\"}"})
     void aValueCannotForgeTheFieldsOfTheFormat(String template) throws Exception {
         RawAccessLog out = parse(template, v -> v.variable() == ContextVariable.IDENTITY_USER_AGENT
                 || v.variable() == ContextVariable.ERROR_MESSAGE ? INJECTED : real(v));
