@@ -16,10 +16,11 @@ import java.util.List;
  * @param overWorkBudget records failed because the batch's work or time budget ran out
  * @param unanswerable   elements of the request's {@code records} that could not be answered:
  *                       not an object, or no {@code recordId} (Firehose never sends such)
+ * @param workUnits      the work the batch cost, in the units of its work budget
  */
 public record BatchSummary(int recordsIn, int ok, int dropped, int processingFailed, int logEvents,
                            int entriesOk, int overBudget, long responseBytes, List<RecordFailure> failures,
-                           int overWorkBudget, int unanswerable) {
+                           int overWorkBudget, int unanswerable, long workUnits) {
 
     /** Why one record was not Ok (failed or dropped); the reason never quotes the payload. */
     public record RecordFailure(String recordId, FirehoseResult result, String reason) {
@@ -82,9 +83,9 @@ public record BatchSummary(int recordsIn, int ok, int dropped, int processingFai
             }
         }
 
-        BatchSummary summary(long responseBytes) {
+        BatchSummary summary(long responseBytes, long workUnits) {
             return new BatchSummary(recordsIn, ok, dropped, processingFailed, logEvents, entriesOk, overBudget,
-                    responseBytes, failures, overWorkBudget, unanswerable);
+                    responseBytes, failures, overWorkBudget, unanswerable, workUnits);
         }
     }
 }

@@ -115,7 +115,7 @@ public final class FirehoseBatchTransformer {
             LOG.warn("{} elements of records[] are not records with a recordId and cannot be answered",
                     event.unanswerable());
         }
-        return tally.summary(writer.bytesWritten());
+        return tally.summary(writer.bytesWritten(), work.spent());
     }
 
     private void answer(InputRecord r, RecordContext ctx, ResponseBudget budget, ResponseWriter writer,

@@ -103,13 +103,8 @@ final class FirehoseEventReader {
                 skipValue();
                 unanswerable++;
             }
-            ws();
-            int c = next();
-            if (c == ']') {
+            if (!another(']')) {
                 return unanswerable;
-            }
-            if (c != ',') {
-                throw malformed("expected ',' or ']' in records");
             }
         }
     }
@@ -194,17 +189,25 @@ final class FirehoseEventReader {
 
     /** After a member's value: true when another member follows (positioned at its key). */
     private boolean nextMember() throws IOException {
-        ws();
-        int c = next();
-        if (c == '}') {
+        if (!another('}')) {
             return false;
-        }
-        if (c != ',') {
-            throw malformed("expected ',' or '}'");
         }
         ws();
         if (peek() != '"') {
             throw malformed("expected a key");
+        }
+        return true;
+    }
+
+    /** After an element or member: true after a ',', false after {@code close}. */
+    private boolean another(char close) throws IOException {
+        ws();
+        int c = next();
+        if (c == close) {
+            return false;
+        }
+        if (c != ',') {
+            throw malformed("expected ',' or '" + close + "'");
         }
         return true;
     }

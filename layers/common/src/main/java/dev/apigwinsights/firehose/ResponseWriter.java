@@ -79,17 +79,7 @@ final class ResponseWriter {
         start(r);
         put(FAILED);
         if (echo) {
-            int n = r.echoLength();
-            room(n);
-            if (n > buf.length) {
-                byte[] big = new byte[n];
-                r.copyEchoTo(big, 0);
-                out.write(big);
-                written += n;
-            } else {
-                r.copyEchoTo(buf, pos);
-                pos += n;
-            }
+            copy(r.echoLength(), r::copyEchoTo);
         } else {
             put((byte) '"');
             put((byte) '"');
@@ -102,15 +92,23 @@ final class ResponseWriter {
             put((byte) ',');
         }
         put(RECORD_ID);
-        int n = r.idLength();
+        copy(r.idLength(), r::copyIdTo);
+    }
+
+    /** Bytes the request held (an id, an echo), copied straight from the event. */
+    private interface Source {
+        void copyTo(byte[] dst, int at);
+    }
+
+    private void copy(int n, Source source) throws IOException {
         room(n);
         if (n > buf.length) {
             byte[] big = new byte[n];
-            r.copyIdTo(big, 0);
+            source.copyTo(big, 0);
             out.write(big);
             written += n;
         } else {
-            r.copyIdTo(buf, pos);
+            source.copyTo(buf, pos);
             pos += n;
         }
     }

@@ -98,8 +98,9 @@ public final class TransformerWiring {
         BatchSummary s = transformer.transform(in, out);
         metrics.publish(s);
         LOG.info("batch records={} ok={} dropped={} processingFailed={} logEvents={} overBudget={} overWorkBudget={}"
-                        + " unanswerable={} responseBytes={}", s.recordsIn(), s.ok(), s.dropped(), s.processingFailed(),
-                s.logEvents(), s.overBudget(), s.overWorkBudget(), s.unanswerable(), s.responseBytes());
+                        + " unanswerable={} responseBytes={} workUnits={}", s.recordsIn(), s.ok(), s.dropped(),
+                s.processingFailed(), s.logEvents(), s.overBudget(), s.overWorkBudget(), s.unanswerable(), s.responseBytes(),
+                s.workUnits());
         return s;
     }
 

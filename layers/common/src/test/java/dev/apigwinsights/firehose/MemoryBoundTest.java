@@ -20,24 +20,8 @@ class MemoryBoundTest {
     private static final long MB = 1 << 20;
     private final FirehoseBatchTransformer transformer = TransformerRun.transformer();
 
-    /** A gzip CloudWatch envelope of {@code count} identical events, built without holding them as strings. */
     private static byte[] cloudWatchRecord(int count, String message) {
-        byte[] head = ("{\"messageType\":\"DATA_MESSAGE\",\"owner\":\"123456789012\",\"logGroup\":\"g\",\"logStream\":\"s\","
-                + "\"logEvents\":[").getBytes(StandardCharsets.UTF_8);
-        byte[] one = ("{\"timestamp\":1706770070000,\"message\":\"" + message + "\"}").getBytes(StandardCharsets.UTF_8);
-        byte[] json = new byte[head.length + count * (one.length + 1) + 1];
-        System.arraycopy(head, 0, json, 0, head.length);
-        int p = head.length;
-        for (int i = 0; i < count; i++) {
-            if (i > 0) {
-                json[p++] = ',';
-            }
-            System.arraycopy(one, 0, json, p, one.length);
-            p += one.length;
-        }
-        json[p++] = ']';
-        json[p++] = '}';
-        return FirehoseEventBuilder.gzip(java.util.Arrays.copyOf(json, p));
+        return FirehoseEventBuilder.gzipEnvelopeOfIdenticalEvents(count, message);
     }
 
     private TransformerRun runRecords(byte[]... records) throws IOException {

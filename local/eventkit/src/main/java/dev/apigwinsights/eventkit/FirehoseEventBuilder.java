@@ -130,6 +130,27 @@ public final class FirehoseEventBuilder {
         return out.toByteArray();
     }
 
+    /**
+     * A gzip CloudWatch envelope of {@code count} log events that all hold {@code message} (a JSON
+     * string literal's content, already escaped), built as bytes so that a million events cost no
+     * more than their JSON: for tests and benchmarks of very large records.
+     */
+    public static byte[] gzipEnvelopeOfIdenticalEvents(int count, String message) {
+        byte[] head = ("{\"messageType\":\"DATA_MESSAGE\",\"owner\":\"123456789012\",\"logGroup\":\"g\",\"logStream\":\"s\","
+                + "\"logEvents\":[").getBytes(StandardCharsets.UTF_8);
+        byte[] one = ("{\"timestamp\":1706770070000,\"message\":\"" + message + "\"}").getBytes(StandardCharsets.UTF_8);
+        ByteArrayOutputStream json = new ByteArrayOutputStream(head.length + count * (one.length + 1) + 2);
+        json.writeBytes(head);
+        for (int i = 0; i < count; i++) {
+            if (i > 0) {
+                json.write(',');
+            }
+            json.writeBytes(one);
+        }
+        json.writeBytes("]}".getBytes(StandardCharsets.UTF_8));
+        return gzip(json.toByteArray());
+    }
+
     public static byte[] gzip(byte[] data) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
