@@ -52,19 +52,16 @@ final class FirehoseEventReader {
         String streamArn = null;
         if (!endOfMembers()) {
             do {
-                int keyStart = p;
-                boolean escaped = string();
-                int keyEnd = p;
-                colon();
-                if (keyIs(keyStart, keyEnd, escaped, RECORDS) && peek() == '[') {
+                Key key = key();
+                if (key.is(RECORDS) && peek() == '[') {
                     if (records != null) {
                         throw malformed("two records arrays");
                     }
                     records = new ArrayList<>();
                     unanswerable = records(records);
-                } else if (keyIs(keyStart, keyEnd, escaped, REGION) && peek() == '"') {
+                } else if (key.is(REGION) && peek() == '"') {
                     region = stringValue();
-                } else if (keyIs(keyStart, keyEnd, escaped, STREAM_ARN) && peek() == '"') {
+                } else if (key.is(STREAM_ARN) && peek() == '"') {
                     streamArn = stringValue();
                 } else {
                     skipValue();
@@ -122,18 +119,14 @@ final class FirehoseEventReader {
         long arrival = 0;
         if (!endOfMembers()) {
             do {
-                int keyStart = p;
-                boolean escaped = string();
-                int keyEnd = p;
-                colon();
-                ws();
-                if (keyIs(keyStart, keyEnd, escaped, RECORD_ID) && idStart < 0) {
+                Key key = key();
+                if (key.is(RECORD_ID) && idStart < 0) {
                     int c = peek();
                     idScalar = c != '{' && c != '[';
                     idStart = p;
                     skipValue();
                     idEnd = p;
-                } else if (keyIs(keyStart, keyEnd, escaped, DATA) && dataKind == InputRecord.DataKind.ABSENT) {
+                } else if (key.is(DATA) && dataKind == InputRecord.DataKind.ABSENT) {
                     if (peek() == '"') {
                         dataKind = InputRecord.DataKind.STRING;
                         dataStart = p + 1;
@@ -143,7 +136,7 @@ final class FirehoseEventReader {
                         dataKind = InputRecord.DataKind.NOT_A_STRING;
                         skipValue();
                     }
-                } else if (keyIs(keyStart, keyEnd, escaped, ARRIVAL) && isNumberStart(peek())) {
+                } else if (key.is(ARRIVAL) && isNumberStart(peek())) {
                     int start = p;
                     skipValue();
                     arrival = epochMillis(start, p);
@@ -220,12 +213,22 @@ final class FirehoseEventReader {
         ws();
     }
 
-    private boolean keyIs(int start, int end, boolean escaped, byte[] name) {
-        if (!escaped) {
-            return end - start - 2 == name.length && Arrays.equals(b, start + 1, end - 1, name, 0, name.length);
+    /** A member's key (its quotes included), read with the ':' after it. */
+    private record Key(byte[] b, int start, int end, boolean escaped) {
+        boolean is(byte[] name) {
+            if (!escaped) {
+                return end - start - 2 == name.length && Arrays.equals(b, start + 1, end - 1, name, 0, name.length);
+            }
+            return JsonStrings.unescape(b, start + 1, end - 1).equals(new String(name, StandardCharsets.US_ASCII));
         }
-        String key = JsonStrings.unescape(b, start + 1, end - 1);
-        return key.equals(new String(name, StandardCharsets.US_ASCII));
+    }
+
+    private Key key() throws IOException {
+        int start = p;
+        boolean escaped = string();
+        Key key = new Key(b, start, p, escaped);
+        colon();
+        return key;
     }
 
     private String stringValue() throws IOException {
