@@ -29,13 +29,16 @@ final class Deployments {
     private Deployments() {
     }
 
-    /** Output format × with and without log groups. */
+    /** Output format × with and without log groups × Lake Formation grants on and off. */
     static List<Deployment> all(Template template) {
         List<Deployment> out = new ArrayList<>();
         for (String format : List.of("PARQUET", "JSON")) {
             for (String groups : List.of("", "/aws/vendedlogs/http-a,/aws/vendedlogs/ws-b")) {
-                Map<String, String> values = Map.of("OutputFormat", format, "CloudWatchLogGroupNames", groups);
-                out.add(new Deployment(values.toString(), new Evaluator(template, values)));
+                for (String lakeFormation : List.of("false", "true")) {
+                    Map<String, String> values = Map.of("OutputFormat", format, "CloudWatchLogGroupNames", groups,
+                            "LakeFormationGrants", lakeFormation);
+                    out.add(new Deployment(values.toString(), new Evaluator(template, values)));
+                }
             }
         }
         return out;
