@@ -2,6 +2,7 @@ package dev.apigwinsights.benchmarks;
 
 import dev.apigwinsights.enrich.Enricher;
 import dev.apigwinsights.firehose.FirehoseBatchTransformer;
+import dev.apigwinsights.firehose.FirehoseEventBuilder;
 import dev.apigwinsights.pipeline.PipelineConfig;
 import java.util.Locale;
 import java.util.Map;
@@ -38,7 +39,7 @@ public final class CloudWatchOverflow {
     /** {@code batches} full buffers of {@code bufferMb} of traffic compressing {@code ratio} times, fed through {@code stream}. */
     static FirehoseProcessorModel.Totals measure(FirehoseProcessorModel model, double ratio, Stream stream, double bufferMb, int batches) {
         CloudWatchTraffic traffic = CloudWatchTraffic.forRatio(ratio, SEED);
-        return model.run(stream == Stream.DIRECT_PUT ? () -> CloudWatchTraffic.gzip(traffic.nextEnvelope()) : traffic::nextEnvelope,
+        return model.run(stream == Stream.DIRECT_PUT ? () -> FirehoseEventBuilder.gzip(traffic.nextEnvelope()) : traffic::nextEnvelope,
                 bufferMb, batches);
     }
 

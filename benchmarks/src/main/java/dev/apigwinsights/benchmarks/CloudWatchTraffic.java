@@ -3,11 +3,11 @@ package dev.apigwinsights.benchmarks;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.apigwinsights.firehose.FirehoseEventBuilder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.SplittableRandom;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * CloudWatch Logs subscription records as a busy HTTP API's access-log group produces them: each
@@ -68,7 +68,7 @@ final class CloudWatchTraffic {
         for (int i = 0; i < 4; i++) {
             byte[] envelope = nextEnvelope();
             plain += envelope.length;
-            gzip += gzip(envelope).length;
+            gzip += FirehoseEventBuilder.gzip(envelope).length;
         }
         return (double) plain / gzip;
     }
@@ -96,16 +96,6 @@ final class CloudWatchTraffic {
             }
             g.writeEndArray();
             g.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
-    }
-
-    static byte[] gzip(byte[] data) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(data.length / 8 + 64);
-        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
-            gz.write(data);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

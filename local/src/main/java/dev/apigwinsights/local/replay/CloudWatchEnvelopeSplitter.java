@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import dev.apigwinsights.firehose.FirehoseEventBuilder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -155,7 +156,7 @@ final class CloudWatchEnvelopeSplitter {
                     piece.reset();
                     inPiece = 0;
                 }
-                byte[] alone = gzip(close(head, List.of(event)));
+                byte[] alone = FirehoseEventBuilder.gzip(close(head, List.of(event)));
                 if (alone.length <= maxBytes) {
                     pieces.add(alone);
                 } else {
@@ -246,15 +247,5 @@ final class CloudWatchEnvelopeSplitter {
         if (value != null) {
             g.writeStringField(name, value);
         }
-    }
-
-    static byte[] gzip(byte[] data) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(data.length / 4 + 64);
-        try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(out)) {
-            gz.write(data);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
     }
 }

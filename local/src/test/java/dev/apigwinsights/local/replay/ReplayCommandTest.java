@@ -3,10 +3,10 @@ package dev.apigwinsights.local.replay;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.apigwinsights.firehose.ErrorDocument;
+import dev.apigwinsights.firehose.FirehoseEventBuilder;
+import dev.apigwinsights.local.CliTestSupport;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +21,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 import software.amazon.awssdk.services.firehose.FirehoseClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -49,22 +48,19 @@ class ReplayCommandTest {
 
     private final List<Duration> waits = new ArrayList<>();
 
-    record Run(int exit, String out, String err) {
-    }
-
     @BeforeAll
     static void bucket() throws Exception {
         s3 = new S3Fake();
         s3.createBucket(BUCKET);
         s3.put(BUCKET, DAY3, documents(
-                document(Instant.parse("2025-01-03T09:22:10Z"), CloudWatchEnvelopeSplitter.gzip(
+                document(Instant.parse("2025-01-03T09:22:10Z"), FirehoseEventBuilder.gzip(
                         Envelopes.envelope("DATA_MESSAGE", withSecret(SMALL_ENVELOPE_LINES)))),
                 document(Instant.parse("2025-01-03T09:22:11Z"), DIRECT_LINE),
-                document(Instant.parse("2025-01-03T09:22:12Z"), CloudWatchEnvelopeSplitter.gzip(
+                document(Instant.parse("2025-01-03T09:22:12Z"), FirehoseEventBuilder.gzip(
                         Envelopes.envelope("CONTROL_MESSAGE", List.of("CWL CONTROL MESSAGE: Checking health of destination Firehose."))))));
         // Error objects are compressed like the stream's output (GZIP with JSON output).
-        s3.put(BUCKET, DAY4, CloudWatchEnvelopeSplitter.gzip(documents(
-                document(Instant.parse("2025-01-04T01:00:00Z"), CloudWatchEnvelopeSplitter.gzip(
+        s3.put(BUCKET, DAY4, FirehoseEventBuilder.gzip(documents(
+                document(Instant.parse("2025-01-04T01:00:00Z"), FirehoseEventBuilder.gzip(
                         Envelopes.envelope("DATA_MESSAGE", BIG_ENVELOPE_LINES))))));
         s3.put(BUCKET, DAY10, documents(document(Instant.parse("2025-01-10T12:00:00Z"), LATE_LINE)));
     }
@@ -101,7 +97,7 @@ class ReplayCommandTest {
         return out.toByteArray();
     }
 
-    private Run replay(String... args) {
+    private CliTestSupport.Result replay(String... args) {
         ReplayCommand command = new ReplayCommand(region -> new ReplayClients() {
             private final S3Client s3Client = s3.client();
             private final FirehoseClient firehoseClient = firehose.client();
@@ -122,13 +118,7 @@ class ReplayCommandTest {
                 firehoseClient.close();
             }
         }, new Backoff(Duration.ofMillis(100), Duration.ofSeconds(10), () -> 1.0, waits::add));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = new CommandLine(command);
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
+        return CliTestSupport.run(command, args);
     }
 
     private List<byte[]> sentRecords() {
@@ -150,9 +140,9 @@ class ReplayCommandTest {
 
     @Test
     void reputsEveryProcessingFailedRecordUnderThePrefix() {
-        Run run = replay("--source", "s3://" + BUCKET + "/" + PREFIX, "--delivery-stream", STREAM);
+        CliTestSupport.Result run = replay("--source", "s3://" + BUCKET + "/" + PREFIX, "--delivery-stream", STREAM);
 
-        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.exitCode()).as(run.err()).isZero();
         List<byte[]> sent = sentRecords();
         List<String> expectedMessages = new ArrayList<>(withSecret(SMALL_ENVELOPE_LINES));
         expectedMessages.addAll(BIG_ENVELOPE_LINES);
@@ -168,9 +158,9 @@ class ReplayCommandTest {
 
     @Test
     void aDryRunReadsAndPlansButSendsNothing() {
-        Run run = replay("--source", "s3://" + BUCKET + "/" + PREFIX, "--delivery-stream", STREAM, "--dry-run");
+        CliTestSupport.Result run = replay("--source", "s3://" + BUCKET + "/" + PREFIX, "--delivery-stream", STREAM, "--dry-run");
 
-        assertThat(run.exit()).isZero();
+        assertThat(run.exitCode()).isZero();
         assertThat(firehose.requests()).isEmpty();
         Matcher m = Pattern.compile("would send (\\d+) records to " + STREAM).matcher(run.out());
         assertThat(m.find()).as(run.out()).isTrue();
@@ -182,10 +172,10 @@ class ReplayCommandTest {
 
     @Test
     void aTimeWindowSelectsRecordsByArrivalAndSkipsDaysItCannotHold() {
-        Run run = replay("--source", "s3://" + BUCKET + "/" + PREFIX, "--delivery-stream", STREAM,
+        CliTestSupport.Result run = replay("--source", "s3://" + BUCKET + "/" + PREFIX, "--delivery-stream", STREAM,
                 "--from", "2025-01-04", "--to", "2025-01-05");
 
-        assertThat(run.exit()).isZero();
+        assertThat(run.exitCode()).isZero();
         assertThat(messagesOf(sentRecords())).isEqualTo(BIG_ENVELOPE_LINES);
         assertThat(sentRecords()).allSatisfy(r -> assertThat(Envelopes.read(r).has("logEvents")).isTrue());
         // day=03 may hold records of the 4th (an object is named by its oldest record), day=10 cannot.
@@ -194,9 +184,9 @@ class ReplayCommandTest {
 
     @Test
     void resumesAfterTheLastObjectDone() {
-        Run run = replay("--source", "s3://" + BUCKET + "/" + PREFIX, "--delivery-stream", STREAM, "--start-after", DAY4);
+        CliTestSupport.Result run = replay("--source", "s3://" + BUCKET + "/" + PREFIX, "--delivery-stream", STREAM, "--start-after", DAY4);
 
-        assertThat(run.exit()).isZero();
+        assertThat(run.exitCode()).isZero();
         assertThat(sentRecords()).containsExactly(LATE_LINE);
     }
 
@@ -205,9 +195,9 @@ class ReplayCommandTest {
         firehose.reset();
         firehose.acceptsOneCallThenFailsWith(400, "ResourceNotFoundException");
 
-        Run run = replay("--source", "s3://" + BUCKET + "/" + PREFIX, "--delivery-stream", STREAM);
+        CliTestSupport.Result run = replay("--source", "s3://" + BUCKET + "/" + PREFIX, "--delivery-stream", STREAM);
 
-        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("delivery stream " + STREAM + " not found");
         assertThat(run.err()).contains("resume with --start-after " + DAY3);
     }
@@ -217,9 +207,9 @@ class ReplayCommandTest {
         firehose.reset();
         firehose.failsWith(400, "InvalidSourceException");
 
-        Run run = replay("--source", "s3://" + BUCKET + "/" + PREFIX, "--delivery-stream", "apigw-insights-cloudwatch-logs");
+        CliTestSupport.Result run = replay("--source", "s3://" + BUCKET + "/" + PREFIX, "--delivery-stream", "apigw-insights-cloudwatch-logs");
 
-        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("accepts no other producer", "amazon-apigateway-");
     }
 
@@ -227,12 +217,12 @@ class ReplayCommandTest {
     void readsLocalFilesAndFoldersToo(@TempDir Path dir) throws IOException {
         Path day = Files.createDirectories(dir.resolve("processing-failed/year=2025/month=01/day=03"));
         Files.write(day.resolve("part-1"), documents(document(Instant.parse("2025-01-03T09:22:11Z"), DIRECT_LINE)));
-        Files.write(day.resolve("part-2.gz"), CloudWatchEnvelopeSplitter.gzip(documents(
+        Files.write(day.resolve("part-2.gz"), FirehoseEventBuilder.gzip(documents(
                 document(Instant.parse("2025-01-03T09:22:12Z"), LATE_LINE))));
 
-        Run run = replay("--source", dir.toString(), "--delivery-stream", STREAM);
+        CliTestSupport.Result run = replay("--source", dir.toString(), "--delivery-stream", STREAM);
 
-        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(sentRecords()).containsExactly(DIRECT_LINE, LATE_LINE);
     }
 
@@ -241,9 +231,9 @@ class ReplayCommandTest {
         Files.write(dir.resolve("a-good"), documents(document(Instant.parse("2025-01-03T09:22:11Z"), DIRECT_LINE)));
         Files.writeString(dir.resolve("b-not-errors.csv"), "requestId,status\nabc,200\n");
 
-        Run run = replay("--source", dir.toString(), "--delivery-stream", STREAM);
+        CliTestSupport.Result run = replay("--source", dir.toString(), "--delivery-stream", STREAM);
 
-        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.exitCode()).isEqualTo(1);
         assertThat(sentRecords()).containsExactly(DIRECT_LINE);
         assertThat(run.err()).contains("b-not-errors.csv: not Firehose error documents");
         assertThat(run.out()).contains("1 objects could not be read");
@@ -252,9 +242,9 @@ class ReplayCommandTest {
     @Test
     void refusesOptionsItCannotHonour() {
         assertThat(replay("--source", "s3://" + BUCKET + "/" + PREFIX, "--delivery-stream", STREAM, "--from", "2025-02-01", "--to", "2025-01-01")
-                .exit()).isEqualTo(2);
-        assertThat(replay("--source", "s3://" + BUCKET + "/x", "--source", "/tmp", "--delivery-stream", STREAM).exit()).isEqualTo(2);
-        assertThat(replay("--source", "/tmp", "--start-after", "k", "--delivery-stream", STREAM).exit()).isEqualTo(2);
+                .exitCode()).isEqualTo(2);
+        assertThat(replay("--source", "s3://" + BUCKET + "/x", "--source", "/tmp", "--delivery-stream", STREAM).exitCode()).isEqualTo(2);
+        assertThat(replay("--source", "/tmp", "--start-after", "k", "--delivery-stream", STREAM).exitCode()).isEqualTo(2);
         assertThat(replay("--source", "s3://" + BUCKET + "/" + PREFIX, "--delivery-stream", STREAM, "--from", "yesterday").err())
                 .contains("--from 'yesterday'");
         assertThat(firehose.requests()).isEmpty();
@@ -269,9 +259,9 @@ class ReplayCommandTest {
         assertThat(m.find()).as("ReplayCommand output in template.yaml").isTrue();
         String args = m.group(1).replace("${LogsBucket}", BUCKET).replace("${DeliveryStream}", STREAM).replace("${AWS::Region}", "us-east-1");
 
-        Run run = replay(args.split(" "));
+        CliTestSupport.Result run = replay(args.split(" "));
 
-        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("Dry run");
         assertThat(Files.readString(root.resolve("docs/deploy.md"))).contains("./apigw-insights replay --source s3://");
     }

@@ -38,7 +38,7 @@ class ReplayPlannerTest {
         List<String> lines = Envelopes.accessLogLines(300, 4);
         byte[] envelope = Envelopes.envelope("DATA_MESSAGE", lines);
 
-        ReplayPlanner.Plan plan = planner.plan(CloudWatchEnvelopeSplitter.gzip(envelope));
+        ReplayPlanner.Plan plan = planner.plan(FirehoseEventBuilder.gzip(envelope));
 
         assertThat(plan.kind()).isEqualTo(Kind.ENVELOPE);
         assertThat(plan.records()).hasSize(1);
@@ -57,7 +57,7 @@ class ReplayPlannerTest {
     @Test
     void splitsAnEnvelopeThatInflatesBeyondTheRecordLimit() {
         List<String> lines = Envelopes.accessLogLines(12_000, 6);
-        byte[] gzip = CloudWatchEnvelopeSplitter.gzip(Envelopes.envelope("DATA_MESSAGE", lines));
+        byte[] gzip = FirehoseEventBuilder.gzip(Envelopes.envelope("DATA_MESSAGE", lines));
         assertThat(gzip.length).isLessThan(ReplayPlanner.MAX_RECORD_BYTES);
 
         ReplayPlanner.Plan plan = planner.plan(gzip);
@@ -76,7 +76,7 @@ class ReplayPlannerTest {
         assertThat(planner.plan(line).kind()).isEqualTo(Kind.DIRECT);
         assertThat(planner.plan(line).records()).containsExactly(line);
         assertThat(planner.plan(brokenJson).records()).containsExactly(brokenJson);
-        assertThat(planner.plan(CloudWatchEnvelopeSplitter.gzip(Envelopes.envelope("CONTROL_MESSAGE", List.of("CWL CONTROL MESSAGE"))))
+        assertThat(planner.plan(FirehoseEventBuilder.gzip(Envelopes.envelope("CONTROL_MESSAGE", List.of("CWL CONTROL MESSAGE"))))
                 .kind()).isEqualTo(Kind.CONTROL_MESSAGE);
         assertThat(planner.plan(Envelopes.envelope("DATA_MESSAGE", List.of())).kind()).isEqualTo(Kind.EMPTY);
         assertThat(planner.plan(" \n".getBytes(StandardCharsets.UTF_8)).kind()).isEqualTo(Kind.EMPTY);
@@ -117,7 +117,7 @@ class ReplayPlannerTest {
             }
             events += lines.size();
             byte[] envelope = Envelopes.envelope("DATA_MESSAGE", lines);
-            originals.add(CloudWatchEnvelopeSplitter.gzip(envelope));
+            originals.add(FirehoseEventBuilder.gzip(envelope));
             assertThat((double) envelope.length / originals.get(i).length).as("compression ratio").isGreaterThan(30);
         }
         BatchSummary before = transformer.transform(new ByteArrayInputStream(event(originals)), OutputStream.nullOutputStream());
