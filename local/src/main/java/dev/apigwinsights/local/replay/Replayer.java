@@ -44,6 +44,7 @@ final class Replayer {
         stats.objects++;
         long documentsBefore = stats.documents;
         long recordsBefore = stats.recordsPlanned();
+        long refusedBefore = stats.recordsFailed;
         Batch batch = new Batch(stats);
         try (InputStream in = uncompressed(stored)) {
             ErrorDocument.readAll(in, document -> replay(document, batch, stats));
@@ -53,8 +54,10 @@ final class Replayer {
         }
         batch.flush();
         lastDone = name;
-        progress.printf("%s %s: %d documents, %d records%n", sender == null ? "planned" : "done", name,
-                stats.documents - documentsBefore, stats.recordsPlanned() - recordsBefore);
+        long refused = stats.recordsFailed - refusedBefore;
+        progress.printf("%s %s: %d documents, %d records%s%n", sender == null ? "planned" : "done", name,
+                stats.documents - documentsBefore, stats.recordsPlanned() - recordsBefore,
+                refused == 0 ? "" : ", " + refused + " refused by Firehose after every attempt");
         progress.flush();
     }
 

@@ -203,6 +203,21 @@ class ReplayCommandTest {
     }
 
     @Test
+    void recordsFirehoseKeepsRefusingAreCountedAndFailTheRun() {
+        firehose.reset();
+        firehose.failsWith(503, "ServiceUnavailableException");
+
+        CliTestSupport.Result run = replay("--source", "s3://" + BUCKET + "/" + PREFIX, "--delivery-stream", STREAM,
+                "--start-after", DAY4, "--max-attempts", "3");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(firehose.requests()).hasSize(3);
+        assertThat(waits).hasSize(2);
+        assertThat(run.err()).contains("done " + DAY10 + ": 1 documents, 1 records, 1 refused by Firehose after every attempt");
+        assertThat(run.out()).contains("Sent 0 records", "1 refused after every attempt", "ServiceUnavailableException=3");
+    }
+
+    @Test
     void explainsThatTheDecompressingStreamTakesNoReplays() {
         firehose.reset();
         firehose.failsWith(400, "InvalidSourceException");
