@@ -96,6 +96,14 @@ public final class CfnSpec {
         return definition;
     }
 
+    /**
+     * True when the type definition's documentation says it is a union (QuickSight's visuals,
+     * filters, controls, field wells...): "only one of the attributes can be defined".
+     */
+    public static boolean isUnion(JsonNode typeDefinition) {
+        return typeDefinition.path("documentation").asText("").contains("This is a union type structure");
+    }
+
     /** Attribute names {@code Fn::GetAtt} accepts for a resource type (empty if the type is unknown). */
     public Set<String> attributes(String cloudFormationType) {
         return resource(cloudFormationType)
