@@ -45,13 +45,14 @@ public final class ClientCountries {
 
     /**
      * @param database     the database, or null for {@link #DISABLED}
-     * @param cacheEntries cache slots, rounded up to a power of two (at least 1)
+     * @param cacheEntries cache slots, rounded up to a power of two (at least 2: the slot index is
+     *                     the top bits of a hash, and Java cannot shift an int by 32)
      */
     public ClientCountries(CountryDatabase database, int cacheEntries) {
         if (cacheEntries < 1) {
             throw new IllegalArgumentException("cacheEntries must be at least 1, was " + cacheEntries);
         }
-        int bits = 32 - Integer.numberOfLeadingZeros(cacheEntries - 1);
+        int bits = Math.max(1, 32 - Integer.numberOfLeadingZeros(cacheEntries - 1));
         this.database = database;
         this.slots = new Entry[1 << bits];
         this.shift = 32 - bits;

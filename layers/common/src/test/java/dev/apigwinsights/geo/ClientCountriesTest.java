@@ -158,6 +158,17 @@ class ClientCountriesTest {
     }
 
     @Test
+    void theSmallestCacheStillAnswers() {
+        ClientCountries tiny = new ClientCountries(CountryDatabase.bundled(), 1);
+
+        for (String a : List.of("193.0.6.139", "202.12.29.205", "8.8.8.8", "193.0.6.139")) {
+            assertThat(tiny.countryOf(a)).as(a).isEqualTo(BUNDLED.lookUp(a));
+        }
+        assertThat(tiny.cachedEntries()).isBetween(1, 2);
+        assertThatThrownBy(() -> new ClientCountries(CountryDatabase.bundled(), 0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void answersConsistentlyFromManyThreadsSharingOneSmallCache() throws Exception {
         ClientCountries shared = new ClientCountries(CountryDatabase.bundled(), 8);
         String[] addresses = {"193.0.6.139", "202.12.29.205", "199.71.0.46", "196.216.2.1", "200.3.14.10", "10.1.2.3",
