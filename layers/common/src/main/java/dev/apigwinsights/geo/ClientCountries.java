@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLongArray;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,19 +19,24 @@ import org.slf4j.LoggerFactory;
  * {@code .mmdb} file (for example a current GeoLite2-Country.mmdb in a layer of your own, under
  * {@code /opt}). Each setting's database is opened once per JVM and shared by every pipeline.
  *
- * <p><b>Cache.</b> A direct-mapped table of {@code cacheEntries} slots, each holding one immutable
- * (address text, country) pair: a hit costs a hash and a string comparison, a miss overwrites
- * the slot. Entries are immutable objects published through a plain array, so a racing reader
- * sees either the old or the new pair, never a torn one; memory is bounded by the slot count
- * (values longer than {@value IpLiteral#MAX_LENGTH} characters are never cached, nor looked up).
+ * <p><b>Cache.</b> A direct-mapped table of {@code cacheEntries} slots of one {@code long} each:
+ * the top 54 bits of a 64-bit hash of the address text (its fingerprint) and the country's index
+ * in 10 bits. The slot is chosen by the hash's low bits (16 with the default 65,536 slots), so two
+ * addresses answer for each other only if the other 48 bits agree too: about 1 in 3 &times; 10^14
+ * per comparison of two different addresses that share a slot. A hit is one hash over characters just parsed and one memory read; an earlier
+ * design that kept (String, String) entries cost four dependent reads per hit, which measured
+ * about 6% of the transformer's time once the 3 MB batch had pushed them out of the CPU caches.
+ * A slot is read and written whole (opaque access), so a racing reader sees the old or the new
+ * entry, never a mix; a miss overwrites the slot. Memory is the table alone: 8 bytes a slot.
+ * Values longer than {@value IpLiteral#MAX_LENGTH} characters are neither cached nor looked up.
  */
 public final class ClientCountries {
     /** The environment variable holding the setting. */
     public static final String SETTING_ENV = "GEOIP_DATABASE";
     /** Setting value: no country lookups. */
     public static final String NONE = "none";
-    /** Cache slots per database: a few thousand distinct clients per batch fit with few collisions. */
-    public static final int DEFAULT_CACHE_ENTRIES = 16_384;
+    /** Cache slots per database (512 KB): a few thousand distinct clients per batch fit with few collisions. */
+    public static final int DEFAULT_CACHE_ENTRIES = 65_536;
     /** Looks nothing up: every {@link #countryOf} is null. */
     public static final ClientCountries DISABLED = new ClientCountries(null, 1);
 
@@ -38,24 +44,27 @@ public final class ClientCountries {
     private static final ConcurrentHashMap<String, ClientCountries> SHARED = new ConcurrentHashMap<>();
     private static final int WARM_UP_LOOKUPS = 4_000;
 
+    /** Low bits of a slot: 0 for an empty slot, 1-676 for a country ({@link CountryDatabase#codeIndex} + 1), {@value #NO_COUNTRY} for none. */
+    private static final long COUNTRY_MASK = 0x3FF;
+    private static final int NO_COUNTRY = 0x3FF;
+
     private final CountryDatabase database;
-    private final Entry[] slots;
-    private final int shift;
+    private final AtomicLongArray slots;
+    private final int slotMask;
     private final AtomicBoolean failureLogged = new AtomicBoolean();
 
     /**
      * @param database     the database, or null for {@link #DISABLED}
-     * @param cacheEntries cache slots, rounded up to a power of two (at least 2: the slot index is
-     *                     the top bits of a hash, and Java cannot shift an int by 32)
+     * @param cacheEntries cache slots, rounded up to a power of two (at least 1)
      */
     public ClientCountries(CountryDatabase database, int cacheEntries) {
         if (cacheEntries < 1) {
             throw new IllegalArgumentException("cacheEntries must be at least 1, was " + cacheEntries);
         }
-        int bits = Math.max(1, 32 - Integer.numberOfLeadingZeros(cacheEntries - 1));
+        int bits = 32 - Integer.numberOfLeadingZeros(cacheEntries - 1);
         this.database = database;
-        this.slots = new Entry[1 << bits];
-        this.shift = 32 - bits;
+        this.slots = new AtomicLongArray(1 << bits);
+        this.slotMask = (1 << bits) - 1;
     }
 
     /**
@@ -95,14 +104,30 @@ public final class ClientCountries {
         if (database == null || sourceIp == null || sourceIp.length() > IpLiteral.MAX_LENGTH) {
             return null;
         }
-        int slot = (sourceIp.hashCode() * 0x9E3779B9) >>> shift;
-        Entry cached = slots[slot];
-        if (cached != null && cached.address.equals(sourceIp)) {
-            return cached.country;
+        long hash = hash64(sourceIp);
+        int slot = (int) hash & slotMask;
+        long fingerprint = hash & ~COUNTRY_MASK;
+        long cached = slots.getOpaque(slot);
+        if ((cached & ~COUNTRY_MASK) == fingerprint && (cached & COUNTRY_MASK) != 0) {
+            int country = (int) (cached & COUNTRY_MASK);
+            return country == NO_COUNTRY ? null : CountryDatabase.codeAt(country - 1);
         }
         String country = lookUp(sourceIp);
-        slots[slot] = new Entry(sourceIp, country);
+        slots.setOpaque(slot, fingerprint | (country == null ? NO_COUNTRY : CountryDatabase.codeIndex(country) + 1));
         return country;
+    }
+
+    /** FNV-1a over the characters, then MurmurHash3's 64-bit finaliser so that every bit depends on every character. */
+    static long hash64(String s) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0; i < s.length(); i++) {
+            h = (h ^ s.charAt(i)) * 0x100000001b3L;
+        }
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        h *= 0xc4ceb9fe1a85ec53L;
+        return h ^ (h >>> 33);
     }
 
     /** The uncached lookup. */
@@ -147,8 +172,8 @@ public final class ClientCountries {
     /** Occupied cache slots, for tests. */
     int cachedEntries() {
         int n = 0;
-        for (Entry e : slots) {
-            if (e != null) {
+        for (int i = 0; i < slots.length(); i++) {
+            if (slots.get(i) != 0) {
                 n++;
             }
         }
@@ -158,8 +183,5 @@ public final class ClientCountries {
     /** What this lookup reads, for logs and the CLI. */
     public String description() {
         return database == null ? "none" : database.description();
-    }
-
-    private record Entry(String address, String country) {
     }
 }

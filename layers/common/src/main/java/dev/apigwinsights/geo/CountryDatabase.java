@@ -148,6 +148,16 @@ public final class CountryDatabase {
         return a < 0 || b < 0 ? null : CODES[a * 26 + b];
     }
 
+    /** The index (0-675) of an interned code this class returned. */
+    static int codeIndex(String code) {
+        return (code.charAt(0) - 'A') * 26 + (code.charAt(1) - 'A');
+    }
+
+    /** The interned code at an index {@link #codeIndex} gave. */
+    static String codeAt(int index) {
+        return CODES[index];
+    }
+
     /** 0-25 for an ASCII letter of either case, else -1. */
     private static int letter(char c) {
         if (c >= 'A' && c <= 'Z') {
