@@ -144,7 +144,8 @@ public final class ClientCountries {
             return database.country(routable);
         } catch (IOException | RuntimeException e) {
             if (failureLogged.compareAndSet(false, true)) {
-                LOG.warn("GeoIP lookup failed ({}); client_country stays empty for such rows (logged once)", e.toString());
+                // the class only: the reader's messages quote the address, and client addresses are not logged
+                LOG.warn("GeoIP lookup failed ({}); client_country stays empty for such rows (logged once)", e.getClass().getName());
             }
             return null;
         }

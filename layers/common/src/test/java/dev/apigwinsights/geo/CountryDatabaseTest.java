@@ -83,6 +83,17 @@ class CountryDatabaseTest {
     }
 
     @Test
+    void aRecordTheReaderCannotDecodeLeavesItsRowsWithoutACountryAndThrowsNothing() throws Exception {
+        ClientCountries damaged = open(new MmdbWriter(6, "Damaged-Country")
+                .put("1.0.0.0/24", Map.of("country_code", "AU"))
+                .put("9.9.9.0/24", "a string where a map belongs"));
+
+        assertThat(damaged.countryOf("9.9.9.9")).isNull();
+        assertThat(damaged.countryOf("9.9.9.10")).isNull();
+        assertThat(damaged.countryOf("1.0.0.1")).isEqualTo("AU");
+    }
+
+    @Test
     void refusesADatabaseWithoutCountriesSuchAsAnAsnDatabase() throws Exception {
         Path asn = dir.resolve("asn.mmdb");
         new MmdbWriter(6, "GeoLite2-ASN").put("193.0.0.0/21", Map.of("autonomous_system_number", 3333L,

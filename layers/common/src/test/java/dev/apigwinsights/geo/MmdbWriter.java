@@ -35,8 +35,8 @@ final class MmdbWriter {
         this.databaseType = databaseType;
     }
 
-    /** Maps {@code cidr} (e.g. {@code 193.0.6.0/24}, {@code 2001:db8::/32}) to {@code data}. */
-    MmdbWriter put(String cidr, Map<String, Object> data) {
+    /** Maps {@code cidr} (e.g. {@code 193.0.6.0/24}, {@code 2001:db8::/32}) to {@code data} (normally a map). */
+    MmdbWriter put(String cidr, Object data) {
         int slash = cidr.indexOf('/');
         byte[] address = IpLiteral.parse(cidr.substring(0, slash));
         int prefix = Integer.parseInt(cidr.substring(slash + 1));
@@ -186,6 +186,6 @@ final class MmdbWriter {
         final Object[] children = new Object[2];
     }
 
-    private record Leaf(Map<String, Object> data) {
+    private record Leaf(Object data) {
     }
 }
