@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -43,6 +44,9 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--usage-plans", paramLabel = "FILE|aws|none", description = "Usage plans for enrichment (default: events/usage-plans.json).")
     String usagePlans;
 
+    @Mixin
+    GeoIpOption geoIp = new GeoIpOption();
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
@@ -53,8 +57,14 @@ public final class DemoCommand implements Callable<Integer> {
         }
         String plans = usagePlans != null ? usagePlans
                 : Files.exists(dir.resolve("usage-plans.json")) ? dir.resolve("usage-plans.json").toString() : "none";
-        Enricher enricher = LocalEnrichment.enricher(plans, Map.of(), Clock.systemUTC());
-        FirehoseBatchTransformer transformer = new FirehoseBatchTransformer(PipelineConfig.fromEnvironment(System.getenv(), enricher));
+        FirehoseBatchTransformer transformer;
+        try {
+            Enricher enricher = LocalEnrichment.enricher(plans, Map.of(), Clock.systemUTC());
+            transformer = new FirehoseBatchTransformer(PipelineConfig.fromEnvironment(geoIp.applyTo(System.getenv()), enricher));
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println("apigw-insights demo: " + e.getMessage());
+            return 2;
+        }
 
         List<Path> events = new ArrayList<>();
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, "firehose-*.json")) {
@@ -65,6 +75,7 @@ public final class DemoCommand implements Callable<Integer> {
         Map<String, Integer> byType = new TreeMap<>();
         Map<String, Integer> byStatus = new TreeMap<>();
         Map<String, Integer> byCustomer = new TreeMap<>();
+        Map<String, Integer> byCountry = new TreeMap<>();
         Map<String, Integer> bySignature = new TreeMap<>();
         Map<String, Integer> failureReasons = new TreeMap<>();
         int lines = 0;
@@ -90,6 +101,7 @@ public final class DemoCommand implements Callable<Integer> {
                     lines++;
                     byType.merge(c.path("api_type").asText("unknown"), 1, Integer::sum);
                     byStatus.merge(c.path("status_class").asText(c.path("status").asText("?")), 1, Integer::sum);
+                    byCountry.merge(c.path("client_country").asText("(none: private, documentation or unknown address)"), 1, Integer::sum);
                     if (c.has("api_key_id")) {
                         byCustomer.merge(c.path("customer_id").asText("?") + " / " + c.path("usage_plan_name").asText("-")
                                 + " (" + c.path("enrichment_status").asText("-") + ")", 1, Integer::sum);
@@ -104,6 +116,7 @@ public final class DemoCommand implements Callable<Integer> {
         section(out, "Requests by API type", byType);
         section(out, "Requests by status class", byStatus);
         section(out, "Requests by customer / usage plan (enrichment status)", byCustomer);
+        section(out, "Requests by client country (source_ip, GeoIP)", byCountry);
         section(out, "Error signatures (ids and numbers masked)", bySignature);
         section(out, "Records not delivered, and why (Firehose keeps failed ones under processing-failed/)", failureReasons);
         out.flush();

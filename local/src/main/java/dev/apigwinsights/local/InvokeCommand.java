@@ -16,13 +16,14 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * Runs the Firehose transformer on an event file, as the Lambda would: same code, same
- * environment variables ({@code LOG_FORMAT}, {@code USAGE_PLANS}, ...). Prints only the Firehose
+ * environment variables ({@code LOG_FORMAT}, {@code USAGE_PLANS}, {@code GEOIP_DATABASE}, ...). Prints only the Firehose
  * response on stdout; logs go to stderr.
  */
 @Command(name = "invoke", mixinStandardHelpOptions = true,
@@ -37,6 +38,9 @@ public final class InvokeCommand implements Callable<Integer> {
     @Option(names = "--usage-plans", paramLabel = "FILE|aws|none",
             description = "Usage plans for enrichment: a usage-plans file, 'aws' for the live account, or 'none'. Default: $USAGE_PLANS, else none.")
     String usagePlans;
+
+    @Mixin
+    GeoIpOption geoIp = new GeoIpOption();
 
     @Option(names = "--decode", description = "Print each record's result and its decoded canonical lines instead of the response.")
     boolean decode;
@@ -70,7 +74,7 @@ public final class InvokeCommand implements Callable<Integer> {
         FirehoseBatchTransformer transformer;
         try {
             Enricher enricher = LocalEnrichment.enricher(usagePlans, env, clock);
-            transformer = new FirehoseBatchTransformer(PipelineConfig.fromEnvironment(env, enricher));
+            transformer = new FirehoseBatchTransformer(PipelineConfig.fromEnvironment(geoIp.applyTo(env), enricher));
         } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
             err.println("apigw-insights invoke: " + e.getMessage());
             return 2;
