@@ -1,5 +1,6 @@
 package dev.apigwinsights.local;
 
+import dev.apigwinsights.local.replay.ReplayCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -7,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "apigw-insights", mixinStandardHelpOptions = true, version = "apigw-insights 0.1.0",
         description = "Amazon API Gateway access-log analytics: run the Firehose transformer locally, check log formats, demo.",
         subcommands = {DemoCommand.class, InvokeCommand.class, ValidateFormatCommand.class, MakeEventCommand.class,
-            CommandLine.HelpCommand.class})
+            ReplayCommand.class, CommandLine.HelpCommand.class})
 public final class Cli {
     private Cli() {
     }

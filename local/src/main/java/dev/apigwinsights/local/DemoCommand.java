@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -44,6 +45,9 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--usage-plans", paramLabel = "FILE|aws|none", description = "Usage plans for enrichment (default: events/usage-plans.json).")
     String usagePlans;
 
+    @Mixin
+    GeoIpOption geoIp = new GeoIpOption();
+
     private final Map<String, String> env;
     private final Clock clock;
 
@@ -66,7 +70,7 @@ public final class DemoCommand implements Callable<Integer> {
         }
         String plans = usagePlans != null ? usagePlans
                 : Files.exists(dir.resolve("usage-plans.json")) ? dir.resolve("usage-plans.json").toString() : "none";
-        TransformerWiring wiring = LocalWiring.build("demo", LocalWiring.environment(env, plans), clock,
+        TransformerWiring wiring = LocalWiring.build("demo", geoIp.applyTo(LocalWiring.environment(env, plans)), clock,
                 spec.commandLine().getErr());
         if (wiring == null) {
             return LocalWiring.BAD_INPUT;
@@ -81,6 +85,7 @@ public final class DemoCommand implements Callable<Integer> {
         Map<String, Integer> byType = new TreeMap<>();
         Map<String, Integer> byStatus = new TreeMap<>();
         Map<String, Integer> byCustomer = new TreeMap<>();
+        Map<String, Integer> byCountry = new TreeMap<>();
         Map<String, Integer> bySignature = new TreeMap<>();
         Map<String, Integer> failureReasons = new TreeMap<>();
         int lines = 0;
@@ -108,6 +113,8 @@ public final class DemoCommand implements Callable<Integer> {
                     byType.merge(column(c, CanonicalField.API_TYPE).asText("unknown"), 1, Integer::sum);
                     byStatus.merge(column(c, CanonicalField.STATUS_CLASS).asText(column(c, CanonicalField.STATUS).asText("?")),
                             1, Integer::sum);
+                    byCountry.merge(column(c, CanonicalField.CLIENT_COUNTRY).asText("(none: private, documentation or unknown address)"),
+                            1, Integer::sum);
                     if (c.has(CanonicalField.API_KEY_ID.column())) {
                         byCustomer.merge(column(c, CanonicalField.CUSTOMER_ID).asText("?") + " / "
                                 + column(c, CanonicalField.USAGE_PLAN_NAME).asText("-") + " ("
@@ -123,6 +130,7 @@ public final class DemoCommand implements Callable<Integer> {
         section(out, "Requests by API type", byType);
         section(out, "Requests by status class", byStatus);
         section(out, "Requests by customer / usage plan (enrichment status)", byCustomer);
+        section(out, "Requests by client country (source_ip, GeoIP)", byCountry);
         section(out, "Error signatures (ids and numbers masked)", bySignature);
         section(out, "Records not delivered, and why (Firehose keeps failed ones under processing-failed/)", failureReasons);
         out.flush();

@@ -15,13 +15,14 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * Runs the Firehose transformer on an event file, as the Lambda would: same code, same
- * environment variables ({@code LOG_FORMAT}, {@code USAGE_PLANS}, ...). Prints only the Firehose
+ * environment variables ({@code LOG_FORMAT}, {@code USAGE_PLANS}, {@code GEOIP_DATABASE}, ...). Prints only the Firehose
  * response on stdout; logs go to stderr.
  */
 @Command(name = "invoke", mixinStandardHelpOptions = true,
@@ -36,6 +37,9 @@ public final class InvokeCommand implements Callable<Integer> {
     @Option(names = "--usage-plans", paramLabel = "FILE|aws|none",
             description = "Usage plans for enrichment: a usage-plans file, 'aws' for the live account, or 'none'. Default: $USAGE_PLANS, else none.")
     String usagePlans;
+
+    @Mixin
+    GeoIpOption geoIp = new GeoIpOption();
 
     @Option(names = "--decode", description = "Print each record's result and its decoded canonical lines instead of the response.")
     boolean decode;
@@ -66,7 +70,7 @@ public final class InvokeCommand implements Callable<Integer> {
             err.println("apigw-insights invoke: cannot read event file " + event + ": " + e.getMessage());
             return LocalWiring.BAD_INPUT;
         }
-        TransformerWiring wiring = LocalWiring.build("invoke", LocalWiring.environment(env, usagePlans), clock,
+        TransformerWiring wiring = LocalWiring.build("invoke", geoIp.applyTo(LocalWiring.environment(env, usagePlans)), clock,
                 spec.commandLine().getErr());
         if (wiring == null) {
             return LocalWiring.BAD_INPUT;

@@ -5,6 +5,7 @@ import dev.apigwinsights.enrich.Enrichers;
 import dev.apigwinsights.enrich.Refreshable;
 import dev.apigwinsights.firehose.BatchSummary;
 import dev.apigwinsights.firehose.FirehoseBatchTransformer;
+import dev.apigwinsights.geo.ClientCountries;
 import dev.apigwinsights.pipeline.AccessLogPipeline;
 import dev.apigwinsights.pipeline.PipelineConfig;
 import java.io.ByteArrayOutputStream;
@@ -34,16 +35,18 @@ public final class TransformerWiring {
     private final TransformerSettings settings;
     private final Clock clock;
     private final Enricher enricher;
+    private final ClientCountries countries;
     private final AccessLogPipeline pipeline;
     private final FirehoseBatchTransformer transformer;
     private final EmfMetrics metrics;
 
-    private TransformerWiring(TransformerSettings settings, Clock clock, Enricher enricher, AccessLogPipeline pipeline,
+    private TransformerWiring(TransformerSettings settings, Clock clock, Enricher enricher, ClientCountries countries,
                               PrintStream metricsOut) {
         this.settings = settings;
         this.clock = clock;
         this.enricher = enricher;
-        this.pipeline = pipeline;
+        this.countries = countries;
+        this.pipeline = pipeline(settings, countries, enricher, clock);
         this.transformer = new FirehoseBatchTransformer(pipeline, FirehoseBatchTransformer.Limits.DEFAULT, clock);
         this.metrics = new EmfMetrics(settings.metricsNamespace(), settings.functionName(), settings.logLevel(), clock,
                 metricsOut);
@@ -62,18 +65,25 @@ public final class TransformerWiring {
         Objects.requireNonNull(metricsOut, "metricsOut");
         Map<String, String> copy = Map.copyOf(env);
         TransformerSettings settings = TransformerSettings.fromEnvironment(copy);
+        ClientCountries countries;
+        try {
+            countries = ClientCountries.fromSetting(settings.geoipDatabase());
+        } catch (IllegalArgumentException | UncheckedIOException e) {
+            throw new InvalidConfigurationException(ClientCountries.SETTING_ENV, e.getMessage(), e);
+        }
         Enricher enricher;
         try {
             enricher = Enrichers.fromSetting(settings.usagePlans(), copy, clock);
         } catch (IllegalArgumentException | UncheckedIOException e) {
             throw new InvalidConfigurationException(Enrichers.SETTING_ENV, e.getMessage(), e);
         }
-        return new TransformerWiring(settings, clock, enricher, pipeline(settings, enricher, clock), metricsOut);
+        return new TransformerWiring(settings, clock, enricher, countries, metricsOut);
     }
 
-    private static AccessLogPipeline pipeline(TransformerSettings settings, Enricher enricher, Clock clock) {
+    private static AccessLogPipeline pipeline(TransformerSettings settings, ClientCountries countries, Enricher enricher,
+                                              Clock clock) {
         try {
-            return PipelineConfig.pipeline(settings.logFormat(), enricher, clock);
+            return PipelineConfig.pipeline(settings.logFormat(), countries, enricher, clock);
         } catch (IllegalArgumentException e) {
             throw new InvalidConfigurationException(TransformerSettings.LOG_FORMAT, e.getMessage(), e);
         }
@@ -105,13 +115,13 @@ public final class TransformerWiring {
     }
 
     /**
-     * Loads the user-agent parser and runs {@code events} through a transformer with the same
+     * Loads the user-agent parser, runs the country database's lookups, and runs {@code events} through a transformer with the same
      * parsing and no enrichment (SnapStart priming: nothing inside the snapshot may call AWS),
      * {@code rounds} times, so the hot code is compiled before the snapshot.
      */
     public void prime(List<EventSource> events, int rounds) throws IOException {
         PipelineConfig.preload();
-        FirehoseBatchTransformer priming = new FirehoseBatchTransformer(pipeline(settings, Enricher.NONE, clock),
+        FirehoseBatchTransformer priming = new FirehoseBatchTransformer(pipeline(settings, countries, Enricher.NONE, clock),
                 FirehoseBatchTransformer.Limits.DEFAULT, clock);
         for (int i = 0; i < rounds; i++) {
             for (EventSource event : events) {
