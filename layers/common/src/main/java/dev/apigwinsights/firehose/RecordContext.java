@@ -22,7 +22,7 @@ final class RecordContext {
     /** Work per byte of an entry read by the pipeline, in batch units. */
     static final long UNITS_PER_ENTRY_BYTE = 4;
     /** The reason of a record whose output does not fit the response (replay tools match on it). */
-    static final String OVER_RESPONSE_BUDGET = "response size budget exceeded: lower the Firehose processor buffer size";
+    static final String OVER_RESPONSE_BUDGET = "response size budget exceeded: re-send it with apigw-insights replay (it splits large records)";
     private static final String NO_TIME = "no usable request time (none in the entry, and the fallback time is"
             + " outside the range the table's partitions cover)";
 

@@ -268,7 +268,7 @@ class FirehoseBatchTransformerTest {
         assertThat(run.summary().ok()).isPositive();
         assertThat(run.summary().overBudget()).isPositive();
         assertThat(run.summary().failures()).extracting(BatchSummary.RecordFailure::reason)
-                .contains("response size budget exceeded: lower the Firehose processor buffer size");
+                .contains("response size budget exceeded: re-send it with apigw-insights replay (it splits large records)");
     }
 
     @Test

@@ -49,7 +49,7 @@ class MemoryBoundTest {
         byte[] record = cloudWatchRecord(500_000, LINE.replace("\"", "\\\""));
         TransformerRun run = runRecords(record, record);
         assertThat(run.result(0)).isEqualTo("ProcessingFailed");
-        assertThat(run.reason(0)).isEqualTo("response size budget exceeded: lower the Firehose processor buffer size");
+        assertThat(run.reason(0)).isEqualTo("response size budget exceeded: re-send it with apigw-insights replay (it splits large records)");
         assertThat(run.result(1)).isEqualTo("ProcessingFailed");
         assertThat(run.result(2)).isEqualTo("Ok");
         assertThat(run.summary().overBudget()).isEqualTo(2);
