@@ -2,10 +2,10 @@ package dev.apigwinsights.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.apigwinsights.enrich.Enricher;
 import dev.apigwinsights.firehose.BatchSummary;
-import dev.apigwinsights.firehose.FirehoseBatchTransformer;
-import dev.apigwinsights.pipeline.PipelineConfig;
+import dev.apigwinsights.firehose.FirehoseResult;
+import dev.apigwinsights.schema.CanonicalField;
+import dev.apigwinsights.wiring.TransformerWiring;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,15 +15,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * The embedded default: runs every bundled Firehose event in {@code events/} through the real
@@ -47,23 +48,32 @@ public final class DemoCommand implements Callable<Integer> {
     @Mixin
     GeoIpOption geoIp = new GeoIpOption();
 
+    private final Map<String, String> env;
+    private final Clock clock;
+
+    public DemoCommand() {
+        this(System.getenv(), Clock.systemUTC());
+    }
+
+    DemoCommand(Map<String, String> env, Clock clock) {
+        this.env = env;
+        this.clock = clock;
+    }
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         Path dir = eventsDir != null ? eventsDir : Path.of(System.getProperty("apigw.home", "."), "events");
         if (!Files.isDirectory(dir)) {
             spec.commandLine().getErr().println("apigw-insights demo: no events folder at " + dir.toAbsolutePath());
-            return 2;
+            return LocalWiring.BAD_INPUT;
         }
         String plans = usagePlans != null ? usagePlans
                 : Files.exists(dir.resolve("usage-plans.json")) ? dir.resolve("usage-plans.json").toString() : "none";
-        FirehoseBatchTransformer transformer;
-        try {
-            Enricher enricher = LocalEnrichment.enricher(plans, Map.of(), Clock.systemUTC());
-            transformer = new FirehoseBatchTransformer(PipelineConfig.fromEnvironment(geoIp.applyTo(System.getenv()), enricher));
-        } catch (IllegalArgumentException e) {
-            spec.commandLine().getErr().println("apigw-insights demo: " + e.getMessage());
-            return 2;
+        TransformerWiring wiring = LocalWiring.build("demo", geoIp.applyTo(LocalWiring.environment(env, plans)), clock,
+                spec.commandLine().getErr());
+        if (wiring == null) {
+            return LocalWiring.BAD_INPUT;
         }
 
         List<Path> events = new ArrayList<>();
@@ -71,7 +81,7 @@ public final class DemoCommand implements Callable<Integer> {
             ds.forEach(events::add);
         }
         events.sort(null);
-        Map<String, Integer> results = new TreeMap<>();
+        Map<FirehoseResult, Integer> results = new EnumMap<>(FirehoseResult.class);
         Map<String, Integer> byType = new TreeMap<>();
         Map<String, Integer> byStatus = new TreeMap<>();
         Map<String, Integer> byCustomer = new TreeMap<>();
@@ -79,35 +89,39 @@ public final class DemoCommand implements Callable<Integer> {
         Map<String, Integer> bySignature = new TreeMap<>();
         Map<String, Integer> failureReasons = new TreeMap<>();
         int lines = 0;
-        out.printf("apigw-insights demo: %d Firehose events from %s, usage plans: %s%n%n", events.size(), dir, plans);
+        out.printf("apigw-insights demo: %d Firehose events from %s%nconfiguration: %s%n%n", events.size(), dir,
+                wiring.settings().describe());
         for (Path e : events) {
             ByteArrayOutputStream response = new ByteArrayOutputStream();
             BatchSummary s;
             try (InputStream in = Files.newInputStream(e)) {
-                s = transformer.transform(in, response);
+                s = wiring.handle(in, response);
             }
             out.printf("  %-40s records=%3d ok=%3d dropped=%2d processingFailed=%2d entries=%3d%n",
                     e.getFileName(), s.recordsIn(), s.ok(), s.dropped(), s.processingFailed(), s.entriesOk());
-            results.merge("Ok", s.ok(), Integer::sum);
-            results.merge("Dropped", s.dropped(), Integer::sum);
-            results.merge("ProcessingFailed", s.processingFailed(), Integer::sum);
+            results.merge(FirehoseResult.Ok, s.ok(), Integer::sum);
+            results.merge(FirehoseResult.Dropped, s.dropped(), Integer::sum);
+            results.merge(FirehoseResult.ProcessingFailed, s.processingFailed(), Integer::sum);
             s.failures().forEach(f -> failureReasons.merge(f.result() + ": " + f.reason(), 1, Integer::sum));
             for (JsonNode r : MAPPER.readTree(response.toByteArray()).path("records")) {
-                if (!"Ok".equals(r.path("result").asText())) {
+                if (ResponseDecoder.result(r) != FirehoseResult.Ok) {
                     continue;
                 }
                 for (String line : ResponseDecoder.okData(r).split("\n")) {
                     JsonNode c = MAPPER.readTree(line);
                     lines++;
-                    byType.merge(c.path("api_type").asText("unknown"), 1, Integer::sum);
-                    byStatus.merge(c.path("status_class").asText(c.path("status").asText("?")), 1, Integer::sum);
-                    byCountry.merge(c.path("client_country").asText("(none: private, documentation or unknown address)"), 1, Integer::sum);
-                    if (c.has("api_key_id")) {
-                        byCustomer.merge(c.path("customer_id").asText("?") + " / " + c.path("usage_plan_name").asText("-")
-                                + " (" + c.path("enrichment_status").asText("-") + ")", 1, Integer::sum);
+                    byType.merge(column(c, CanonicalField.API_TYPE).asText("unknown"), 1, Integer::sum);
+                    byStatus.merge(column(c, CanonicalField.STATUS_CLASS).asText(column(c, CanonicalField.STATUS).asText("?")),
+                            1, Integer::sum);
+                    byCountry.merge(column(c, CanonicalField.CLIENT_COUNTRY).asText("(none: private, documentation or unknown address)"),
+                            1, Integer::sum);
+                    if (c.has(CanonicalField.API_KEY_ID.column())) {
+                        byCustomer.merge(column(c, CanonicalField.CUSTOMER_ID).asText("?") + " / "
+                                + column(c, CanonicalField.USAGE_PLAN_NAME).asText("-") + " ("
+                                + column(c, CanonicalField.ENRICHMENT_STATUS).asText("-") + ")", 1, Integer::sum);
                     }
-                    if (c.has("error_signature")) {
-                        bySignature.merge(c.path("error_signature").asText(), 1, Integer::sum);
+                    if (c.has(CanonicalField.ERROR_SIGNATURE.column())) {
+                        bySignature.merge(column(c, CanonicalField.ERROR_SIGNATURE).asText(), 1, Integer::sum);
                     }
                 }
             }
@@ -121,6 +135,10 @@ public final class DemoCommand implements Callable<Integer> {
         section(out, "Records not delivered, and why (Firehose keeps failed ones under processing-failed/)", failureReasons);
         out.flush();
         return 0;
+    }
+
+    private static JsonNode column(JsonNode line, CanonicalField field) {
+        return line.path(field.column());
     }
 
     private static void section(PrintWriter out, String title, Map<String, Integer> counts) {

@@ -114,7 +114,7 @@ public enum CanonicalField {
     CONNECTION_ID("connection_id", Type.STRING, "WebSocket connection id", ContextVariable.CONNECTION_ID),
     MESSAGE_ID("message_id", Type.STRING, "WebSocket message id", ContextVariable.MESSAGE_ID),
     CONNECTED_AT("connected_at", Type.BIGINT, "WebSocket connection time, epoch ms", ContextVariable.CONNECTED_AT),
-    SOURCE_KIND("source_kind", Type.STRING, "DIRECT (Firehose direct put) or CLOUDWATCH (subscription filter)"),
+    SOURCE_KIND("source_kind", Type.STRING, SourceKind.describeAll()),
     LOG_GROUP("log_group", Type.STRING, "CloudWatch Logs group, for CLOUDWATCH records"),
     LOG_STREAM("log_stream", Type.STRING, "CloudWatch Logs stream, for CLOUDWATCH records"),
     EXTRA("extra", Type.MAP, "Log keys with no column of their own, as strings");

@@ -1,0 +1,50 @@
+package dev.apigwinsights.local;
+
+import dev.apigwinsights.enrich.Enrichers;
+import dev.apigwinsights.wiring.InvalidConfigurationException;
+import dev.apigwinsights.wiring.TransformerWiring;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * How every CLI command gets its transformer: the same {@link TransformerWiring} as the Lambda,
+ * from the same environment variables, with the command's options written over them
+ * ({@code --usage-plans} over {@code USAGE_PLANS}). A bad setting is reported the same way by every
+ * command: {@code apigw-insights <command>: <VARIABLE>: <problem>}, exit code 2.
+ */
+final class LocalWiring {
+    /** Exit code for unusable input or configuration. */
+    static final int BAD_INPUT = 2;
+
+    private LocalWiring() {
+    }
+
+    /** {@code env} with {@code usagePlans} (when not null) as {@code USAGE_PLANS}. */
+    static Map<String, String> environment(Map<String, String> env, String usagePlans) {
+        Map<String, String> merged = new HashMap<>(env);
+        if (usagePlans != null) {
+            merged.put(Enrichers.SETTING_ENV, usagePlans);
+        }
+        return merged;
+    }
+
+    /**
+     * The wiring, or null after printing why it cannot be built. Metrics are not printed: the CLI's
+     * output is the command's own.
+     */
+    static TransformerWiring build(String command, Map<String, String> env, Clock clock, PrintWriter err) {
+        try {
+            return TransformerWiring.fromEnvironment(env, clock,
+                    new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8));
+        } catch (InvalidConfigurationException e) {
+            err.println("apigw-insights " + command + ": " + e.getMessage());
+            err.flush();
+            return null;
+        }
+    }
+}
