@@ -76,6 +76,7 @@ public enum CanonicalField {
     USAGE_PLAN_NAME("usage_plan_name", Type.STRING, "Enriched: usage plan name"),
     QUOTA_LIMIT("quota_limit", Type.BIGINT, "Enriched: plan quota limit"),
     QUOTA_PERIOD("quota_period", Type.STRING, "Enriched: plan quota period (DAY, WEEK, MONTH)"),
+    QUOTA_OFFSET("quota_offset", Type.INT, "Enriched: plan quota offset (first day of a WEEK period, 0 = Sunday; of a MONTH period, day - 1)"),
     THROTTLE_RATE_LIMIT("throttle_rate_limit", Type.DOUBLE, "Enriched: throttle rate limit, requests/s"),
     THROTTLE_BURST_LIMIT("throttle_burst_limit", Type.BIGINT, "Enriched: throttle burst limit"),
     ENRICHMENT_STATUS("enrichment_status", Type.STRING, "Enriched: OK, NO_KEY, UNKNOWN_KEY, STALE or UNAVAILABLE"),

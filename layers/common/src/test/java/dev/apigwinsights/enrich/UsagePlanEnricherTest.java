@@ -146,6 +146,8 @@ class UsagePlanEnricherTest {
         assertThat(beta.getString(CanonicalField.USAGE_PLAN_NAME)).isEqualTo("Bronze");
         assertThat(beta.getLong(CanonicalField.QUOTA_LIMIT)).isEqualTo(1000L);
         assertThat(beta.getString(CanonicalField.QUOTA_PERIOD)).isEqualTo("WEEK");
+        assertThat(beta.getLong(CanonicalField.QUOTA_OFFSET)).isEqualTo(1L);
+        assertThat(prod.getLong(CanonicalField.QUOTA_OFFSET)).isZero();
         assertThat(beta.getDouble(CanonicalField.THROTTLE_RATE_LIMIT)).isEqualTo(5.0);
         assertThat(beta.getLong(CanonicalField.THROTTLE_BURST_LIMIT)).isEqualTo(10L);
     }
