@@ -70,7 +70,16 @@ public final class DataSetColumns {
         for (String key : CanonicalField.partitionKeys()) {
             columns.add(new Column(key, ColumnType.STRING));
         }
-        return new DataSetColumns(columns, columns.size(), Map.of(), Map.of())
+        return accessLogs(columns);
+    }
+
+    /**
+     * An access-log table with these columns (which must include the partition columns) and
+     * {@link #REQUEST_DATE}: for a schema other than today's {@code CanonicalField}, e.g. in tests
+     * of a column another change adds.
+     */
+    public static DataSetColumns accessLogs(List<Column> tableColumns) {
+        return new DataSetColumns(tableColumns, tableColumns.size(), Map.of(), Map.of())
                 .withComputed(REQUEST_DATE, ColumnType.DATETIME, REQUEST_DATE_EXPRESSION);
     }
 

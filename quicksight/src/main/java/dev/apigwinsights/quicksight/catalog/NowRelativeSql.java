@@ -40,9 +40,9 @@ import java.util.regex.Pattern;
  *       dashboard's parameter of that name sets;</li>
  *   <li>any other value (a look-back in hours) stays the literal the catalog bound.</li>
  * </ul>
- * Which binding is which is not guessed from names alone: the insight is rendered at three clocks
- * (a year, days, hours and milliseconds apart, one at midnight), and a time must follow the clock
- * by one {@link TimeForm} at all three; the parameters must be exactly the bindings that change
+ * Which binding is which is not guessed from names alone: the insight is rendered at five clocks
+ * (years, days, hours and milliseconds apart, at and just after midnight and New Year), and a time must follow the clock
+ * by one {@link TimeForm} at all of them; the parameters must be exactly the bindings that change
  * when the SLO settings do. Anything else fails the generator. The table is named through {@code Fn::Sub}:
  * {@code "${GlueDatabase}"."${GlueTable}"}.
  */
@@ -73,11 +73,17 @@ final class NowRelativeSql {
         return java.util.Collections.unmodifiableMap(map);
     }
 
-    /** Clocks the insight is rendered at: every calendar field differs, and one is exactly midnight. */
+    /**
+     * Clocks the insight is rendered at: every calendar field differs; one is exactly midnight and
+     * one exactly New Year (a half-open window's last day, or year, is the one before); one is just
+     * after New Year (windows span two years).
+     */
     static final List<Instant> CLOCKS = List.of(
             Instant.parse("2023-03-14T09:26:53.589Z"),
             Instant.parse("2024-04-18T16:40:10.712Z"),
-            Instant.parse("2024-07-01T00:00:00Z"));
+            Instant.parse("2024-07-01T00:00:00Z"),
+            Instant.parse("2025-01-01T00:20:31.047Z"),
+            Instant.parse("2026-01-01T00:00:00Z"));
 
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
     private static final Pattern TIMESTAMP_TEXT = Pattern.compile("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}\\.\\d{3}");
@@ -210,7 +216,7 @@ final class NowRelativeSql {
             if (values.get(i) == null) {
                 int index = i;
                 values.set(i, partitionBound(insight, first.bindings().get(i),
-                        renders.stream().map(r -> String.valueOf(r.bindings().get(index).value())).toList(), times));
+                        renders.stream().map(r -> String.valueOf(r.bindings().get(index).value())).toList(), timesFirst(first, values, i)));
             }
         }
         Duration reach = Duration.ZERO;
@@ -226,6 +232,26 @@ final class NowRelativeSql {
 
     static SqlQuery render(Insight insight, Instant clock, InsightParams params) {
         return new Insights(List.of(insight), Clock.fixed(clock, ZoneOffset.UTC)).render(insight, Dialect.ATHENA, params);
+    }
+
+    /**
+     * The query's times, the one a partition bound is named after first ({@code scan_to_day} goes
+     * with {@code scan_to_time}): several may give the same bound at every clock, and the named one
+     * is the one the catalog derived it from.
+     */
+    private static List<TimeForm> timesFirst(SqlQuery query, List<Value> values, int boundIndex) {
+        String named = query.bindings().get(boundIndex).name().replaceAll("_(year|day)$", "_time");
+        List<TimeForm> out = new ArrayList<>();
+        for (int i = 0; i < values.size(); i++) {
+            if (values.get(i) instanceof Time time) {
+                if (query.bindings().get(i).name().equals(named)) {
+                    out.add(0, time.form());
+                } else {
+                    out.add(time.form());
+                }
+            }
+        }
+        return out;
     }
 
     /** The insight's own default window, or the dashboard's default window ending at {@code clock} for one without. */
