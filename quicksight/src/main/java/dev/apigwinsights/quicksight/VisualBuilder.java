@@ -16,8 +16,8 @@ import static dev.apigwinsights.quicksight.Json.obj;
  */
 final class VisualBuilder {
 
-    /** Categories or rows a visual shows when its spec sets no limit. */
-    static final int DEFAULT_LIMIT = 10;
+    /** Series a line shows when its spec sets no limit (the rest are summed as "Other"). */
+    static final int DEFAULT_SERIES = 10;
 
     private final Fields fields;
 
@@ -108,7 +108,7 @@ final class VisualBuilder {
 
     ObjectNode build(VisualSpec visual) {
         Wells w = new Wells(visual);
-        int limit = visual.limit().orElse(DEFAULT_LIMIT);
+        Integer limit = visual.limit().isPresent() ? visual.limit().getAsInt() : null; // none: every category, the rows paged
         List<Integer> allMeasures = w.measuresInUnit(true);
         allMeasures.addAll(w.measuresInUnit(false));
         allMeasures.sort(Integer::compare);
@@ -156,13 +156,13 @@ final class VisualBuilder {
                             "Values", arr(w.measures))),
                     "SortConfiguration", obj(
                             "RowSort", arr(w.sorts(VisualSpec.Sort.byMeasure(0, true))),
-                            "PaginationConfiguration", obj("PageSize", limit, "PageNumber", 1)),
+                            "PaginationConfiguration", limit == null ? null : obj("PageSize", limit, "PageNumber", 1)),
                     "FieldOptions", w.fieldOptions()));
             case ROWS -> visual("TableVisual", visual, obj(
                     "FieldWells", obj("TableUnaggregatedFieldWells", obj("Values", arr(w.dimensions))),
                     "SortConfiguration", obj(
                             "RowSort", arr(w.sorts(VisualSpec.Sort.byDimension(0, true))),
-                            "PaginationConfiguration", obj("PageSize", limit, "PageNumber", 1)),
+                            "PaginationConfiguration", limit == null ? null : obj("PageSize", limit, "PageNumber", 1)),
                     "FieldOptions", w.fieldOptions()));
             case PIVOT -> visual("PivotTableVisual", visual, obj(
                     "FieldWells", obj("PivotTableAggregatedFieldWells", obj(
@@ -187,7 +187,7 @@ final class VisualBuilder {
         };
     }
 
-    private ObjectNode line(Wells w, int limit) {
+    private ObjectNode line(Wells w, Integer limit) {
         VisualSpec visual = w.visual;
         boolean series = visual.dimensions().size() > 1;
         List<ObjectNode> secondary = new ArrayList<>();
@@ -201,7 +201,7 @@ final class VisualBuilder {
                         "Colors", series ? arr(w.dimensions.get(1)) : null)),
                 "SortConfiguration", obj(
                         "CategorySort", arr(fieldSort(w.dimensionId(0), false)),
-                        "ColorItemsLimitConfiguration", series ? itemsLimit(limit, "INCLUDE") : null),
+                        "ColorItemsLimitConfiguration", series ? itemsLimit(limit == null ? DEFAULT_SERIES : limit, "INCLUDE") : null),
                 "Series", secondary.isEmpty() ? null : arr(secondary),
                 "XAxisLabelOptions", w.labels(List.of(0), List.of()),
                 "PrimaryYAxisLabelOptions", w.labels(List.of(), w.measuresInUnit(true)),
@@ -209,7 +209,7 @@ final class VisualBuilder {
     }
 
     /** Horizontal bars (top categories), or vertical bars in bin order for a histogram. */
-    private ObjectNode bar(Wells w, int limit, List<Integer> allMeasures) {
+    private ObjectNode bar(Wells w, Integer limit, List<Integer> allMeasures) {
         VisualSpec visual = w.visual;
         boolean histogram = visual.kind() == ChartKind.HISTOGRAM;
         return visual("BarChartVisual", visual, obj(
@@ -243,8 +243,9 @@ final class VisualBuilder {
         return obj("FieldSort", obj("FieldId", fieldId, "Direction", descending ? "DESC" : "ASC"));
     }
 
-    private static ObjectNode itemsLimit(int limit, String otherCategories) {
-        return obj("ItemsLimit", limit, "OtherCategories", otherCategories);
+    /** Shows the first {@code limit} categories (by the sort), the others left out or summed as "Other"; none without a limit. */
+    private static ObjectNode itemsLimit(Integer limit, String otherCategories) {
+        return limit == null ? null : obj("ItemsLimit", limit, "OtherCategories", otherCategories);
     }
 
     private static ObjectNode column(String dataSet, String name) {

@@ -108,6 +108,7 @@ public final class CatalogDashboard {
                 }
             }
             if (!visuals.isEmpty()) {
+                visuals.sort(java.util.Comparator.comparingInt(CatalogDashboard::readingRank)); // stable: catalog order within a rank
                 sheets.add(new SheetSpec(sheet.id(), sheet.title(), sheet.description(), List.of(), visuals));
             }
         }
@@ -150,6 +151,15 @@ public final class CatalogDashboard {
 
         DashboardSpec spec = new DashboardSpec(dataSets, fields.calculatedFields(), parameters, sheets, filters);
         return new Result(spec, placements, leftOut, controls, filtersLeftOut, customSql);
+    }
+
+    /** Where a visual goes on its sheet: the numbers at a glance first, then charts, then tables to read row by row. */
+    static int readingRank(VisualSpec visual) {
+        return switch (visual.kind()) {
+            case KPI -> 0;
+            case TABLE, PIVOT, ROWS -> 2;
+            default -> 1;
+        };
     }
 
     /** The columns a map insight locates by (ISO country codes): tagged COUNTRY in the data set. */
