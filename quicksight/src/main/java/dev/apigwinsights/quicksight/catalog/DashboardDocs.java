@@ -25,17 +25,18 @@ public final class DashboardDocs {
     private DashboardDocs() {
     }
 
-    /** {@code guide} with the part between the markers replaced by {@link #section}. */
-    public static String rewrite(String guide, CatalogDashboard.Result dashboard, List<Insight> insights) {
+    /** {@code guide} with the part between the markers replaced by {@link #section}; {@code templateBytes}: the rendered template's size. */
+    public static String rewrite(String guide, CatalogDashboard.Result dashboard, List<Insight> insights, int templateBytes) {
         int begin = guide.indexOf(BEGIN);
         int end = guide.indexOf(END);
         if (begin < 0 || end < begin) {
             throw new IllegalArgumentException("the guide has no generated section (" + BEGIN + " ... " + END + ")");
         }
-        return guide.substring(0, begin) + BEGIN + "\n" + section(dashboard, insights) + END + guide.substring(end + END.length());
+        return guide.substring(0, begin) + BEGIN + "\n" + section(dashboard, insights, templateBytes) + END
+                + guide.substring(end + END.length());
     }
 
-    static String section(CatalogDashboard.Result dashboard, List<Insight> insights) {
+    static String section(CatalogDashboard.Result dashboard, List<Insight> insights, int templateBytes) {
         Map<String, Insight> byId = insights.stream().collect(Collectors.toMap(Insight::id, Function.identity()));
         List<SheetSpec> sheets = dashboard.spec().sheets();
         long contentSheets = sheets.stream().filter(s -> !s.id().equals(AboutSheet.ID)).count();
@@ -45,7 +46,10 @@ public final class DashboardDocs {
                 .append(dashboard.controls().size() + 1).append(" controls, ").append(dashboard.spec().dataSets().size())
                 .append(" data sets (the access-log table and ").append(dashboard.customSql().size())
                 .append(" custom SQL queries); ").append(dashboard.placements().size()).append(" of ").append(insights.size())
-                .append(" catalog insights are on it, the others are listed at the end with the reason.\n");
+                .append(" catalog insights are on it, the others are listed at the end with the reason. The nested template is ")
+                .append(Math.round(templateBytes / 1024.0)).append(" KB (").append(Math.round(100.0 * templateBytes / (1024 * 1024)))
+                .append("% of CloudFormation's 1 MB), about ").append(String.format(Locale.ROOT, "%.1f", templateBytes / 1024.0 / visuals))
+                .append(" KB per visual counting both copies of the definition and the data sets.\n");
         for (SheetSpec sheet : sheets) {
             out.append("\n### ").append(sheet.name()).append("\n\n").append(sheet.description()).append(".\n\n");
             if (sheet.id().equals(AboutSheet.ID)) {

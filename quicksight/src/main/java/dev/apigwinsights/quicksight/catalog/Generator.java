@@ -127,10 +127,12 @@ public final class Generator {
             out.print(render(template()));
         } else if (args.length == 2 && args[0].equals("--write") || args.length == 4 && args[0].equals("--write") && args[2].equals("--docs")) {
             CatalogDashboard.Result dashboard = dashboard();
-            write(out, Path.of(args[1]), render(new QuickSightTemplate(dashboard.spec(), version()).build()));
+            String template = render(new QuickSightTemplate(dashboard.spec(), version()).build());
+            write(out, Path.of(args[1]), template);
             if (args.length == 4) {
                 Path guide = Path.of(args[3]);
-                write(out, guide, DashboardDocs.rewrite(Files.readString(guide, StandardCharsets.UTF_8), dashboard, InsightCatalog.all()));
+                write(out, guide, DashboardDocs.rewrite(Files.readString(guide, StandardCharsets.UTF_8), dashboard, InsightCatalog.all(),
+                        template.getBytes(StandardCharsets.UTF_8).length));
             }
         } else {
             System.err.println("usage: Generator [--write " + TEMPLATE_PATH + " [--docs " + DOCS_PATH + "]]");
