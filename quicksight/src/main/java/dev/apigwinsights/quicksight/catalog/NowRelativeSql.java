@@ -337,7 +337,7 @@ final class NowRelativeSql {
 
         String sql() {
             if (unit == null) {
-                return "date_add('millisecond', " + (shift + offset) + ", " + NOW + ")";
+                return shift + offset == 0 ? NOW : "date_add('millisecond', " + (shift + offset) + ", " + NOW + ")";
             }
             String shifted = shift == 0 ? NOW : "date_add('millisecond', " + shift + ", " + NOW + ")";
             String truncated = "date_trunc('" + unit + "', " + shifted + ")";
