@@ -20,7 +20,8 @@ import java.util.SplittableRandom;
 import java.util.StringJoiner;
 
 /**
- * An in-memory DuckDB {@code access_logs} (local mode's engine, with the Glue table's columns) holding
+ * An in-memory DuckDB {@code access_logs} (local mode's engine, with the Glue table's columns and
+ * GeoIP's {@code client_country}) holding
  * a week of varied synthetic requests: REST, HTTP and WebSocket APIs, every status class, missing
  * values, every authentication method, usage plans and unknown keys, errors of every category. The
  * same seed gives the same rows.
@@ -80,6 +81,7 @@ final class FixtureTable {
                 }
             }
         }
+        columns.putIfAbsent("client_country", "VARCHAR"); // GeoIP's column, until it is a canonical one
         for (String key : CanonicalField.partitionKeys()) {
             columns.put(key, "VARCHAR");
         }
@@ -125,6 +127,7 @@ final class FixtureTable {
         v.put("integration_latency_ms", latency == null || r.nextInt(8) == 0 ? null : Math.max(0, latency - r.nextInt(40)));
         v.put("waf_latency_ms", r.nextInt(3) == 0 ? (long) r.nextInt(30) : null);
         v.put("source_ip", "10.0." + r.nextInt(3) + "." + r.nextInt(15));
+        v.put("client_country", r.nextInt(7) == 0 ? null : pick(r, "DE", "US", "US", "FR", "JP", "BR"));
         v.put("ua_family", r.nextInt(12) == 0 ? null : pick(r, "Chrome", "curl", "okhttp", "Python Requests"));
         v.put("ua_os", r.nextInt(8) == 0 ? null : pick(r, "Windows", "Linux", "iOS", "Android"));
         v.put("ua_device", pick(r, "Desktop", "Mobile", "Other"));
