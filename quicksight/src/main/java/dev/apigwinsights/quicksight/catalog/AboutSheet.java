@@ -43,9 +43,9 @@ final class AboutSheet {
                 + "table a few minutes after the request (the Firehose buffers); with SPICE, after the next refresh.");
         paragraphs.add("How to read the numbers: requests count rows; latencies are in milliseconds as API Gateway logs them "
                 + "(response latency includes the integration's); p50/p95/p99 are percentiles over the requests in the range, "
-                + "so a p95 of 200 ms means 5% of requests took longer (QuickSight computes them; Athena's and DuckDB's can differ "
-                + "slightly in the last digit). Rates are percentages of the group's requests. Status classes come from the "
-                + "status code (4xx is never matched by text). Times are UTC.");
+                + "so a p95 of 200 ms means 5% of requests took longer (QuickSight computes them; the reports' and the local "
+                + "dashboard's can differ slightly, most in small groups). Rates are percentages of the group's requests. Status "
+                + "classes come from the status code (4xx is never matched by text). Times are UTC; weekdays run from 1 (Monday) to 7.");
         StringJoiner names = new StringJoiner(", ");
         List<String> notes = new ArrayList<>();
         for (CatalogDashboard.Control control : controls) {
