@@ -1,8 +1,12 @@
-package dev.apigwinsights.quicksight;
+package dev.apigwinsights.quicksight.catalog;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.apigwinsights.insights.InsightCatalog;
+import dev.apigwinsights.quicksight.DataSetColumns;
+import dev.apigwinsights.quicksight.QuickSightTemplate;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,8 +19,9 @@ import java.util.Properties;
 
 /**
  * Writes {@code quicksight/quicksight.json}, the nested stack template.yaml deploys, from the
- * canonical schema and the dashboard spec. {@code QuickSightTemplateTest} fails when the committed
- * file differs from what this produces; {@code make quicksight} rewrites it.
+ * canonical schema and the insight catalog, and the generated part of {@code docs/dashboards.md}.
+ * {@code QuickSightTemplateTest} and {@code DashboardDocsTest} fail when the committed files differ
+ * from what this produces; {@code make quicksight} rewrites both.
  */
 public final class Generator {
 
@@ -42,9 +47,16 @@ public final class Generator {
         }
     }
 
+    /** Where the generated part of the dashboards guide is, relative to the repository root. */
+    public static final String DOCS_PATH = "docs/dashboards.md";
+
+    /** The dashboard generated from the standard catalog over the access-log table. */
+    public static CatalogDashboard.Result dashboard() {
+        return CatalogDashboard.build(InsightCatalog.all(), DataSetColumns.accessLogs(), version());
+    }
+
     public static JsonNode template() {
-        String version = version();
-        return new QuickSightTemplate(DataSetColumns.accessLogs(), StarterDashboard.spec(version), version).build();
+        return new QuickSightTemplate(dashboard().spec(), version()).build();
     }
 
     /** Longest line a JSON value is written on when it fits; larger values are broken over lines. */
@@ -105,24 +117,36 @@ public final class Generator {
         }
     }
 
-    /** {@code Generator} prints the template; {@code Generator --write FILE} writes it. */
+    /**
+     * {@code Generator} prints the template; {@code Generator --write TEMPLATE [--docs GUIDE]} writes
+     * it (and the generated part of the guide).
+     */
     public static void main(String[] args) throws IOException {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        String rendered = render(template());
-        if (args.length == 2 && args[0].equals("--write")) {
-            Path file = Path.of(args[1]);
-            String before = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
-            if (before.equals(rendered)) {
-                out.println(file + ": already up to date");
-            } else {
-                Files.writeString(file, rendered, StandardCharsets.UTF_8);
-                out.println(file + ": regenerated (" + rendered.getBytes(StandardCharsets.UTF_8).length + " bytes)");
+        if (args.length == 0) {
+            out.print(render(template()));
+        } else if (args.length == 2 && args[0].equals("--write") || args.length == 4 && args[0].equals("--write") && args[2].equals("--docs")) {
+            CatalogDashboard.Result dashboard = dashboard();
+            String template = render(new QuickSightTemplate(dashboard.spec(), version()).build());
+            write(out, Path.of(args[1]), template);
+            if (args.length == 4) {
+                Path guide = Path.of(args[3]);
+                write(out, guide, DashboardDocs.rewrite(Files.readString(guide, StandardCharsets.UTF_8), dashboard, InsightCatalog.all(),
+                        template.getBytes(StandardCharsets.UTF_8).length));
             }
-        } else if (args.length == 0) {
-            out.print(rendered);
         } else {
-            System.err.println("usage: Generator [--write " + TEMPLATE_PATH + "]");
+            System.err.println("usage: Generator [--write " + TEMPLATE_PATH + " [--docs " + DOCS_PATH + "]]");
             System.exit(2);
+        }
+    }
+
+    private static void write(PrintStream out, Path file, String content) throws IOException {
+        String before = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
+        if (before.equals(content)) {
+            out.println(file + ": already up to date");
+        } else {
+            Files.writeString(file, content, StandardCharsets.UTF_8);
+            out.println(file + ": regenerated (" + content.getBytes(StandardCharsets.UTF_8).length + " bytes)");
         }
     }
 }
