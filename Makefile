@@ -10,7 +10,8 @@
 # infra-tests runs these same targets into target/sam-build/ during `./mvnw verify` and checks the layout.
 #
 # Other targets: `make glue-columns` regenerates the Glue column block of template.yaml from
-# CanonicalField (never edit that block by hand).
+# CanonicalField (never edit that block by hand); `make quicksight` regenerates the QuickSight nested
+# stack quicksight/quicksight.json (never edit it by hand either).
 
 SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
@@ -25,10 +26,10 @@ TRANSFORMER_DIR := functions/transformer
 # Recursively expanded on purpose: evaluated when a recipe runs, after Maven has produced the jars.
 main_jar = $(filter-out %-sources.jar %-tests.jar %-javadoc.jar,$(wildcard $(1)/target/$(2)-*.jar))
 
-.PHONY: help lambda-jars build-CommonLayer build-TransformerFunction glue-columns check-artifacts-dir
+.PHONY: help lambda-jars build-CommonLayer build-TransformerFunction glue-columns quicksight check-artifacts-dir
 
 help:
-	@echo "Targets: build-CommonLayer, build-TransformerFunction (used by sam build, need ARTIFACTS_DIR), glue-columns"
+	@echo "Targets: build-CommonLayer, build-TransformerFunction (used by sam build, need ARTIFACTS_DIR), glue-columns, quicksight"
 
 check-artifacts-dir:
 	@if [ -z "$(ARTIFACTS_DIR)" ]; then echo "ARTIFACTS_DIR is not set (sam build sets it)" >&2; exit 2; fi
@@ -66,3 +67,10 @@ glue-columns:
 	$(MVNW) $(MVN_FLAGS) -pl infra-tests -am -DskipTests package
 	java -cp "infra-tests/target/classes:$(COMMON_DIR)/target/classes" \
 		dev.apigwinsights.infra.GlueColumns --write template.yaml
+
+# Rewrites quicksight/quicksight.json (the QuickSight nested stack) from its generator.
+quicksight:
+	$(MVNW) $(MVN_FLAGS) -pl quicksight -am -DskipTests package dependency:build-classpath \
+		-Dmdep.outputFile=target/runtime-classpath.txt -Dmdep.includeScope=runtime
+	java -cp "quicksight/target/classes:$$(cat quicksight/target/runtime-classpath.txt)" \
+		dev.apigwinsights.quicksight.Generator --write quicksight/quicksight.json

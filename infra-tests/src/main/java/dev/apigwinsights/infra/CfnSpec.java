@@ -3,6 +3,8 @@ package dev.apigwinsights.infra;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.apigwinsights.build.NpmTarball;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -63,9 +65,8 @@ public final class CfnSpec {
      */
     public static synchronized CfnSpec pinned() {
         if (pinned == null) {
-            Path cacheDir = Path.of(System.getProperty("apigw.cache.dir",
-                    Path.of(System.getProperty("user.home"), ".cache", "apigw-insights").toString()));
-            String registry = System.getProperty("apigw.npm.registry", "https://registry.npmjs.org/");
+            Path cacheDir = NpmTarball.defaultCacheDir();
+            String registry = NpmTarball.defaultRegistry();
             try {
                 NpmTarball tarball = new NpmTarball(PACKAGE, VERSION, INTEGRITY);
                 Path tgz = tarball.fetch(cacheDir, registry);
@@ -94,6 +95,14 @@ public final class CfnSpec {
             throw new IllegalStateException("dangling type reference " + id);
         }
         return definition;
+    }
+
+    /**
+     * True when the type definition's documentation says it is a union (QuickSight's visuals,
+     * filters, controls, field wells...): "only one of the attributes can be defined".
+     */
+    public static boolean isUnion(JsonNode typeDefinition) {
+        return typeDefinition.path("documentation").asText("").contains("This is a union type structure");
     }
 
     /** Attribute names {@code Fn::GetAtt} accepts for a resource type (empty if the type is unknown). */

@@ -15,13 +15,20 @@ import java.util.Set;
  * Checks each resource of a template against the CloudFormation resource specification: the type
  * exists, every property name is known, required properties are present, and values have the
  * declared shape (object, list, map, tag) and primitive type, with enum values checked where the
- * spec lists them. Intrinsic functions stand for values of any type, except that {@code Fn::If}
+ * spec lists them, at every depth (nested property types through lists and maps). Structures the
+ * specification documents as union types must set exactly one property. Intrinsic functions stand
+ * for values of any type, except that {@code Fn::If}
  * branches are checked against the expected type and {@code Fn::Sub}/{@code Fn::Join} cannot fill
  * an object or list.
  *
  * <p>{@code AWS::Serverless::*} resources are checked against the spec's SAM section, which lags
  * behind SAM: {@link #SAM_PROPERTIES_NEWER_THAN_SPEC} lists the newer properties we use and what
  * they are checked as.
+ *
+ * <p>Resource types bound in {@link SdkModelValidator} (QuickSight) are also checked against the
+ * service's API model in the AWS SDK, which catches property names and enum values the
+ * specification lists but the service does not accept, and integers where the specification only
+ * says "number".
  */
 public final class SpecValidator {
 
@@ -53,9 +60,16 @@ public final class SpecValidator {
                     "CompatibleArchitectures", "AWS::Lambda::LayerVersion.CompatibleArchitectures"));
 
     private final CfnSpec spec;
+    private final SdkModelValidator apiModel;
 
+    /** Checks against the specification and, for the resource types it binds, the QuickSight API model. */
     public SpecValidator(CfnSpec spec) {
+        this(spec, SdkModelValidator.quickSight());
+    }
+
+    public SpecValidator(CfnSpec spec, SdkModelValidator apiModel) {
         this.spec = spec;
+        this.apiModel = apiModel;
     }
 
     /** Every problem found in the template's resources, one message each, with a path. */
@@ -101,7 +115,26 @@ public final class SpecValidator {
             return problems;
         }
         checkObject(path + "/Properties", (ObjectNode) properties, typeSpec.path("properties"), extraProperties(type), problems);
+        addApiModelProblems(apiModel.validateProperties(path + "/Properties", type, properties), problems);
         return problems;
+    }
+
+    /**
+     * Adds the API model's findings, except where the specification already reported a problem at
+     * the same place or above it (a misspelt property is reported once, by the specification).
+     */
+    private static void addApiModelProblems(List<String> apiProblems, List<String> problems) {
+        List<String> reportedPaths = new ArrayList<>();
+        for (String problem : problems) {
+            reportedPaths.add(problem.substring(0, problem.indexOf(": ")));
+        }
+        for (String problem : apiProblems) {
+            String path = problem.substring(0, problem.indexOf(": "));
+            boolean covered = reportedPaths.stream().anyMatch(p -> path.equals(p) || path.startsWith(p + "/"));
+            if (!covered) {
+                problems.add(problem);
+            }
+        }
     }
 
     /** The allowlisted SAM properties of {@code type}, each with the property spec it is checked against. */
@@ -263,11 +296,35 @@ public final class SpecValidator {
                     problems.add(path + ": expected " + definition.path("name").asText() + " (a mapping), got " + nodeKind(value));
                 } else {
                     checkObject(path, (ObjectNode) value, definition.path("properties"), Map.of(), problems);
+                    if (CfnSpec.isUnion(definition)) {
+                        checkUnion(path, (ObjectNode) value, definition, problems);
+                    }
                 }
             }
             default -> problems.add(path + ": the spec uses a type this validator does not know: " + kind);
         }
         return problems;
+    }
+
+    /** A union type structure takes exactly one of its properties (the specification's documentation says which types are). */
+    private static void checkUnion(String path, ObjectNode value, JsonNode definition, List<String> problems) {
+        List<String> present = new ArrayList<>();
+        value.properties().forEach(e -> {
+            // Unknown names are reported on their own; here only what the type defines counts.
+            if (definition.path("properties").has(e.getKey()) && !isAbsent(e.getValue())) {
+                present.add(e.getKey());
+            }
+        });
+        if (present.size() != 1) {
+            problems.add(path + ": " + definition.path("name").asText() + " is a union: set exactly one of "
+                    + fieldNames(definition.path("properties")) + ", got " + (present.isEmpty() ? "none" : present));
+        }
+    }
+
+    private static List<String> fieldNames(JsonNode object) {
+        List<String> names = new ArrayList<>();
+        object.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     private String describe(JsonNode type) {
@@ -284,7 +341,7 @@ public final class SpecValidator {
         };
     }
 
-    private static String nodeKind(JsonNode value) {
+    static String nodeKind(JsonNode value) {
         if (value.isObject()) {
             return "a mapping";
         }

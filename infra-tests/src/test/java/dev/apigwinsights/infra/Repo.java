@@ -15,19 +15,7 @@ final class Repo {
     }
 
     static Path root() {
-        String configured = System.getProperty("apigw.repo.root");
-        if (configured != null && !configured.isBlank()) {
-            return Path.of(configured);
-        }
-        // Running from an IDE: the module folder is the working directory.
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.exists(dir.resolve("template.yaml"))) {
-            dir = dir.getParent();
-        }
-        if (dir == null) {
-            throw new IllegalStateException("cannot find template.yaml above " + Path.of("").toAbsolutePath());
-        }
-        return dir;
+        return RepositoryRoot.find();
     }
 
     static Path file(String relative) {

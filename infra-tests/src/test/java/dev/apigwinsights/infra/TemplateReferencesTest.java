@@ -44,6 +44,10 @@ class TemplateReferencesTest {
                     Properties:
                       TopicName: !Sub '${Name}-${Missing}-${!Literal}-${Fn.Alias}'
                       DisplayName: !If [HasName, !GetAtt Topic.NoSuchAttribute, !GetAtt Nowhere.Arn]
+                  Nested:
+                    Type: AWS::CloudFormation::Stack
+                    Properties:
+                      TemplateURL: nested.json
                   Fn:
                     Type: AWS::Serverless::Function
                     Properties:
@@ -58,6 +62,10 @@ class TemplateReferencesTest {
                     Value: !GetAtt FnRole.Arn
                   Bad:
                     Value: !Ref Fn.Version2
+                  FromNested:
+                    Value: !GetAtt Nested.Outputs.Url
+                  NestedWithoutName:
+                    Value: !GetAtt Nested.Outputs.
                 """);
 
         assertThat(references.check(broken)).containsExactlyInAnyOrder(
@@ -71,6 +79,8 @@ class TemplateReferencesTest {
                 "Resources/Topic/Properties/DisplayName/Fn::If/1: AWS::SNS::Topic (Topic) has no attribute 'NoSuchAttribute'; it has [TopicArn, TopicName]",
                 "Resources/Topic/Properties/DisplayName/Fn::If/2: Fn::GetAtt of unknown resource 'Nowhere'",
                 "Outputs/Bad/Value: Ref to unknown name 'Fn.Version2'",
+                "Outputs/NestedWithoutName/Value: AWS::CloudFormation::Stack (Nested) has no attribute 'Outputs.'; "
+                        + "it has [ChangeSetId, CreationTime, LastUpdateTime, Outputs, ParentId, RootId, StackId, StackStatus]",
                 "Parameters/Unused: never referenced",
                 "Conditions/FromResource: never used");
     }

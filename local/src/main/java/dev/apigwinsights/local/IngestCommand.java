@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -52,6 +53,9 @@ public final class IngestCommand implements Callable<Integer> {
 
     @Option(names = "--log-format", paramLabel = "STRING", description = "The stage's access-log format, as LOG_FORMAT in the Lambda. Default: $LOG_FORMAT, else recognised per line.")
     String logFormat;
+
+    @Mixin
+    GeoIpOption geoIp = new GeoIpOption();
 
     @Option(names = "--json", description = "Print the summary as one JSON object on stdout (nothing else goes to stdout).")
     boolean json;
@@ -88,7 +92,7 @@ public final class IngestCommand implements Callable<Integer> {
         FirehoseBatchTransformer transformer;
         try {
             files = InputFiles.expand(inputs, new StoreLayout(dir));
-            transformer = TransformerFactory.create(usagePlans, logFormat, env, clock);
+            transformer = TransformerFactory.create(usagePlans, logFormat, geoIp.applyTo(env), clock);
         } catch (InputFiles.BadInputException | IllegalArgumentException | UncheckedIOException e) {
             return fail(err, e.getMessage());
         }

@@ -14,13 +14,14 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * Runs the Firehose transformer on an event file, as the Lambda would: same code, same
- * environment variables ({@code LOG_FORMAT}, {@code USAGE_PLANS}, ...). Prints only the Firehose
+ * environment variables ({@code LOG_FORMAT}, {@code USAGE_PLANS}, {@code GEOIP_DATABASE}, ...). Prints only the Firehose
  * response on stdout; logs go to stderr.
  */
 @Command(name = "invoke", mixinStandardHelpOptions = true,
@@ -35,6 +36,9 @@ public final class InvokeCommand implements Callable<Integer> {
     @Option(names = "--usage-plans", paramLabel = "FILE|aws|none",
             description = "Usage plans for enrichment: a usage-plans file, 'aws' for the live account, or 'none'. Default: $USAGE_PLANS, else none.")
     String usagePlans;
+
+    @Mixin
+    GeoIpOption geoIp = new GeoIpOption();
 
     @Option(names = "--decode", description = "Print each record's result and its decoded canonical lines instead of the response.")
     boolean decode;
@@ -67,7 +71,7 @@ public final class InvokeCommand implements Callable<Integer> {
         }
         FirehoseBatchTransformer transformer;
         try {
-            transformer = TransformerFactory.create(usagePlans, null, env, clock);
+            transformer = TransformerFactory.create(usagePlans, null, geoIp.applyTo(env), clock);
         } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
             err.println("apigw-insights invoke: " + e.getMessage());
             return 2;

@@ -11,9 +11,10 @@ import java.util.Map;
 
 /**
  * Everything the handler needs, built once per execution environment from its environment
- * variables: {@code LOG_FORMAT} (see {@link PipelineConfig}), {@code USAGE_PLANS} ({@code aws}
- * for live enrichment, a file path, or {@code none}), {@code USAGE_PLAN_CACHE_TTL_SECONDS},
- * {@code METRICS_NAMESPACE}.
+ * variables: {@code LOG_FORMAT} and {@code GEOIP_DATABASE} (see {@link PipelineConfig}),
+ * {@code USAGE_PLANS} ({@code aws} for live enrichment, a file path, or {@code none}),
+ * {@code USAGE_PLAN_CACHE_TTL_SECONDS}, {@code METRICS_NAMESPACE}. Priming loads the user-agent
+ * parser, runs the country database's lookups and replays the bundled events.
  */
 record Wiring(FirehoseBatchTransformer transformer, FirehoseBatchTransformer primingTransformer,
               Enricher enricher, EmfMetrics metrics) {

