@@ -11,7 +11,9 @@
 #
 # Other targets: `make glue-columns` regenerates the Glue column block of template.yaml from
 # CanonicalField (never edit that block by hand); `make quicksight` regenerates the QuickSight nested
-# stack quicksight/quicksight.json (never edit it by hand either).
+# stack quicksight/quicksight.json and the sheets part of docs/dashboards.md (never edit them by hand either);
+# `make named-queries` the Athena named queries of template.yaml and `make insights-docs` the reference
+# part of docs/insights.md, from the insight catalog.
 
 SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
@@ -26,10 +28,10 @@ TRANSFORMER_DIR := functions/transformer
 # Recursively expanded on purpose: evaluated when a recipe runs, after Maven has produced the jars.
 main_jar = $(filter-out %-sources.jar %-tests.jar %-javadoc.jar,$(wildcard $(1)/target/$(2)-*.jar))
 
-.PHONY: help lambda-jars build-CommonLayer build-TransformerFunction glue-columns quicksight check-artifacts-dir
+.PHONY: help lambda-jars build-CommonLayer build-TransformerFunction glue-columns quicksight named-queries insights-docs check-artifacts-dir
 
 help:
-	@echo "Targets: build-CommonLayer, build-TransformerFunction (used by sam build, need ARTIFACTS_DIR), glue-columns, quicksight"
+	@echo "Targets: build-CommonLayer, build-TransformerFunction (used by sam build, need ARTIFACTS_DIR), glue-columns, quicksight, named-queries, insights-docs"
 
 check-artifacts-dir:
 	@if [ -z "$(ARTIFACTS_DIR)" ]; then echo "ARTIFACTS_DIR is not set (sam build sets it)" >&2; exit 2; fi
@@ -68,9 +70,21 @@ glue-columns:
 	java -cp "infra-tests/target/classes:$(COMMON_DIR)/target/classes" \
 		dev.apigwinsights.infra.GlueColumns --write template.yaml
 
-# Rewrites quicksight/quicksight.json (the QuickSight nested stack) from its generator.
+# Rewrites quicksight/quicksight.json (the QuickSight nested stack) and the generated sheets part of
+# docs/dashboards.md from the insight catalog.
 quicksight:
 	$(MVNW) $(MVN_FLAGS) -pl quicksight -am -DskipTests package dependency:build-classpath \
 		-Dmdep.outputFile=target/runtime-classpath.txt -Dmdep.includeScope=runtime
 	java -cp "quicksight/target/classes:$$(cat quicksight/target/runtime-classpath.txt)" \
-		dev.apigwinsights.quicksight.Generator --write quicksight/quicksight.json
+		dev.apigwinsights.quicksight.catalog.Generator --write quicksight/quicksight.json --docs docs/dashboards.md
+
+# Rewrites the block between the named-queries markers in template.yaml from the insight catalog.
+named-queries:
+	$(MVNW) $(MVN_FLAGS) -pl infra-tests -am -DskipTests package
+	java -cp "infra-tests/target/classes:$(COMMON_DIR)/target/classes" \
+		dev.apigwinsights.infra.NamedQueries --write template.yaml
+
+# Rewrites the generated reference part of docs/insights.md from the insight catalog.
+insights-docs:
+	$(MVNW) $(MVN_FLAGS) -pl $(COMMON_DIR) -am -DskipTests compile
+	java -cp "$(COMMON_DIR)/target/classes" dev.apigwinsights.insights.InsightDocs --write docs/insights.md

@@ -1,11 +1,11 @@
 package dev.apigwinsights.benchmarks;
 
 import dev.apigwinsights.enrich.Enricher;
+import dev.apigwinsights.eventkit.FirehoseEventBuilder;
 import dev.apigwinsights.firehose.FirehoseBatchTransformer;
-import dev.apigwinsights.firehose.FirehoseEventBuilder;
 import dev.apigwinsights.pipeline.PipelineConfig;
+import java.time.Clock;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Issue 7, item 12: how many CloudWatch Logs records are failed "response size budget exceeded"
@@ -33,7 +33,7 @@ public final class CloudWatchOverflow {
     }
 
     static FirehoseProcessorModel model() {
-        return new FirehoseProcessorModel(new FirehoseBatchTransformer(PipelineConfig.fromEnvironment(Map.of(), Enricher.NONE)));
+        return new FirehoseProcessorModel(new FirehoseBatchTransformer(PipelineConfig.pipeline(null, Enricher.NONE, Clock.systemUTC())));
     }
 
     /** {@code batches} full buffers of {@code bufferMb} of traffic compressing {@code ratio} times, fed through {@code stream}. */

@@ -1,13 +1,16 @@
 package dev.apigwinsights.benchmarks;
 
-import dev.apigwinsights.enrich.Enricher;
 import dev.apigwinsights.firehose.FirehoseBatchTransformer;
-import dev.apigwinsights.pipeline.PipelineConfig;
+import dev.apigwinsights.wiring.TransformerWiring;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Locale;
@@ -37,8 +40,8 @@ public final class TransformerAb {
         int warmUp = args.length > 3 ? Integer.parseInt(args[3]) : 200;
         byte[] event = RealisticBatch.event(3_000_000);
         int records = RealisticBatch.records(event);
-        FirehoseBatchTransformer a = new FirehoseBatchTransformer(PipelineConfig.fromEnvironment(env(args[0]), Enricher.NONE));
-        FirehoseBatchTransformer b = new FirehoseBatchTransformer(PipelineConfig.fromEnvironment(env(args[1]), Enricher.NONE));
+        FirehoseBatchTransformer a = transformer(env(args[0]));
+        FirehoseBatchTransformer b = transformer(env(args[1]));
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         ByteArrayOutputStream out = new ByteArrayOutputStream(8 << 20);
         for (int i = 0; i < warmUp; i++) {
@@ -87,6 +90,12 @@ public final class TransformerAb {
     }
 
     /** {@code NAME=value,NAME=value}; {@code -} for an empty environment. */
+    /** The transformer the Lambda would build from {@code env} (the one wiring path), metrics discarded. */
+    private static FirehoseBatchTransformer transformer(Map<String, String> env) {
+        return TransformerWiring.fromEnvironment(env, Clock.systemUTC(),
+                new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8)).transformer();
+    }
+
     private static Map<String, String> env(String spec) {
         Map<String, String> env = new HashMap<>();
         if (!spec.equals("-")) {

@@ -7,6 +7,7 @@ import dev.apigwinsights.pipeline.PipelineConfig;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -53,8 +54,8 @@ public class TransformerBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         event = RealisticBatch.event(3_000_000);
-        Map<String, String> env = geoip.equals("bundled") ? Map.of() : Map.of(ClientCountries.SETTING_ENV, geoip);
-        transformer = new FirehoseBatchTransformer(PipelineConfig.fromEnvironment(env, enricher()));
+        ClientCountries countries = ClientCountries.fromSetting(geoip.equals("bundled") ? null : geoip);
+        transformer = new FirehoseBatchTransformer(PipelineConfig.pipeline(null, countries, enricher(), Clock.systemUTC()));
         System.out.printf("%nbatch: %d bytes, %d records%n", event.length, RealisticBatch.records(event));
     }
 

@@ -48,10 +48,12 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Days of traffic, ending now (default ${DEFAULT-VALUE}: about " + DemoTraffic.REQUESTS_PER_DAY + " requests a day).")
     int days;
 
-    @Option(names = "--data", paramLabel = "DIR", description = "Where the demo's logs and store go (default: ~/.local/share/apigw-insights/demo); replaced on each run.")
+    @Option(names = "--data", paramLabel = "DIR",
+            description = "Where the demo's logs and store go (default: ~/.local/share/apigw-insights/demo); replaced on each run.")
     Path data;
 
-    @Option(names = "--seed", defaultValue = "2024", paramLabel = "N", description = "Seed of the traffic: the same seed gives the same traffic (default ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "2024", paramLabel = "N",
+            description = "Seed of the traffic: the same seed gives the same traffic (default ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--no-serve", description = "Do not serve the dashboard; just generate, ingest and print (for scripts and CI).")
@@ -93,8 +95,8 @@ public final class DemoCommand implements Callable<Integer> {
             out.printf("Ingesting them through the Firehose simulator and the transformer...%n");
             out.flush();
             // The demo's own settings only: a LOG_FORMAT or USAGE_PLANS of this shell must not change it.
-            IngestSummary summary = new Ingest(TransformerFactory.create(generated.usagePlans().toString(), null,
-                    geoIp.applyTo(Map.of()), clock),
+            IngestSummary summary = new Ingest(LocalWiring.create(geoIp.applyTo(
+                    LocalWiring.environment(Map.of(), generated.usagePlans().toString(), null)), clock).transformer(),
                     clock, java.io.InputStream.nullInputStream())
                     .run(dir, InputFiles.expand(List.of(generated.inputDir().toString()), new StoreLayout(dir)),
                             Ingest.Options.defaults(), Progress.none());

@@ -127,6 +127,7 @@ final class ApiGatewayUsagePlanSource implements UsagePlanSource {
         return new UsagePlanSnapshot.Plan(p.id(), p.name(),
                 quota == null || quota.limit() == null ? null : quota.limit().longValue(),
                 quota == null ? null : quota.periodAsString(),
+                quota == null ? null : quota.offset() == null ? 0L : quota.offset().longValue(),
                 p.throttle() == null ? null : toThrottle(p.throttle()),
                 stages);
     }

@@ -7,6 +7,7 @@ import static dev.apigwinsights.schema.CanonicalField.CUSTOMER_ID;
 import static dev.apigwinsights.schema.CanonicalField.ENRICHMENT_STATUS;
 import static dev.apigwinsights.schema.CanonicalField.HTTP_METHOD;
 import static dev.apigwinsights.schema.CanonicalField.QUOTA_LIMIT;
+import static dev.apigwinsights.schema.CanonicalField.QUOTA_OFFSET;
 import static dev.apigwinsights.schema.CanonicalField.QUOTA_PERIOD;
 import static dev.apigwinsights.schema.CanonicalField.RESOURCE_PATH;
 import static dev.apigwinsights.schema.CanonicalField.STAGE;
@@ -16,6 +17,7 @@ import static dev.apigwinsights.schema.CanonicalField.USAGE_PLAN_ID;
 import static dev.apigwinsights.schema.CanonicalField.USAGE_PLAN_NAME;
 
 import dev.apigwinsights.schema.CanonicalRecord;
+import dev.apigwinsights.util.LogSafe;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
@@ -38,7 +40,7 @@ import org.slf4j.LoggerFactory;
  * <h2>Columns and status</h2>
  * For a request with an API key id the key is looked up, then the plan bound to the request's
  * (apiId, stage): {@code api_key_name}, {@code customer_id}, {@code usage_plan_id},
- * {@code usage_plan_name}, {@code quota_limit}, {@code quota_period}, {@code throttle_rate_limit},
+ * {@code usage_plan_name}, {@code quota_limit}, {@code quota_period}, {@code quota_offset}, {@code throttle_rate_limit},
  * {@code throttle_burst_limit}. Disabled keys resolve like enabled ones: the log is history, and
  * the key was valid when the request was served. See {@link EnrichmentStatus} for the statuses;
  * in short: a key found in a snapshot older than the TTL whose refresh failed is written with
@@ -180,12 +182,12 @@ final class UsagePlanEnricher implements Enricher, Refreshable {
     private static void write(CanonicalRecord record, UsagePlanSnapshot.Resolution r, EnrichmentStatus status) {
         if (r == null) {
             record.set(API_KEY_NAME, null).set(CUSTOMER_ID, null).set(USAGE_PLAN_ID, null).set(USAGE_PLAN_NAME, null)
-                    .setLong(QUOTA_LIMIT, null).set(QUOTA_PERIOD, null)
+                    .setLong(QUOTA_LIMIT, null).set(QUOTA_PERIOD, null).setLong(QUOTA_OFFSET, null)
                     .setDouble(THROTTLE_RATE_LIMIT, null).setLong(THROTTLE_BURST_LIMIT, null);
         } else {
             record.set(API_KEY_NAME, r.apiKeyName()).set(CUSTOMER_ID, r.customerId())
                     .set(USAGE_PLAN_ID, r.usagePlanId()).set(USAGE_PLAN_NAME, r.usagePlanName())
-                    .setLong(QUOTA_LIMIT, r.quotaLimit()).set(QUOTA_PERIOD, r.quotaPeriod())
+                    .setLong(QUOTA_LIMIT, r.quotaLimit()).set(QUOTA_PERIOD, r.quotaPeriod()).setLong(QUOTA_OFFSET, r.quotaOffset())
                     .setDouble(THROTTLE_RATE_LIMIT, r.throttleRateLimit())
                     .setLong(THROTTLE_BURST_LIMIT, r.throttleBurstLimit());
         }
@@ -235,8 +237,9 @@ final class UsagePlanEnricher implements Enricher, Refreshable {
             return;
         }
         if (lastEarlyRefreshAt.compareAndSet(last, now)) {
+            // The ids come from the log line: shown sanitised and bounded (LogSafe), never verbatim.
             LOG.info("API key id {} is in no usage plan for stage {} of API {}; refreshing usage plans early",
-                    keyId, stage, apiId);
+                    LogSafe.id(keyId), LogSafe.id(stage), LogSafe.id(apiId));
             triggerRefresh();
         }
     }

@@ -38,7 +38,8 @@ final class UsagePlanSnapshot {
     }
 
     /** A {@code GetUsagePlans} item, reduced to what enrichment needs. Quota and throttle may be null. */
-    record Plan(String id, String name, Long quotaLimit, String quotaPeriod, Throttle throttle, List<ApiStage> apiStages) {
+    record Plan(String id, String name, Long quotaLimit, String quotaPeriod, Long quotaOffset, Throttle throttle,
+                List<ApiStage> apiStages) {
         Plan {
             Objects.requireNonNull(id, "usage plan id");
             apiStages = apiStages == null ? List.of() : List.copyOf(apiStages);
@@ -64,7 +65,7 @@ final class UsagePlanSnapshot {
      * writing them into a record allocates nothing (quota and burst are boxed here, not per record).
      */
     record Resolution(String apiKeyName, String customerId, String usagePlanId, String usagePlanName,
-                      Long quotaLimit, String quotaPeriod, Double throttleRateLimit, Long throttleBurstLimit) {
+                      Long quotaLimit, String quotaPeriod, Long quotaOffset, Double throttleRateLimit, Long throttleBurstLimit) {
     }
 
     /** A key and the API stages it is bound to. */
@@ -210,7 +211,7 @@ final class UsagePlanSnapshot {
     }
 
     private static Resolution keyOnly(String name, String customerId) {
-        return new Resolution(name, customerId, null, null, null, null, null, null);
+        return new Resolution(name, customerId, null, null, null, null, null, null, null);
     }
 
     private static Binding binding(Plan plan, ApiStage stage, String keyName, String customerId) {
@@ -231,7 +232,7 @@ final class UsagePlanSnapshot {
     }
 
     private static Resolution resolution(Plan plan, Throttle throttle, String keyName, String customerId) {
-        return new Resolution(keyName, customerId, plan.id(), plan.name(), plan.quotaLimit(), plan.quotaPeriod(),
+        return new Resolution(keyName, customerId, plan.id(), plan.name(), plan.quotaLimit(), plan.quotaPeriod(), plan.quotaOffset(),
                 throttle == null ? null : throttle.rateLimit(), throttle == null ? null : throttle.burstLimit());
     }
 

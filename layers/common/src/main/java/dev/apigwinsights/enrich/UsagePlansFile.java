@@ -133,13 +133,16 @@ final class UsagePlansFile implements UsagePlanSource {
         JsonNode quota = p.get("quota");
         Long quotaLimit = null;
         String quotaPeriod = null;
+        Long quotaOffset = null;
         if (quota != null && !quota.isNull()) {
             object(quota, where + ".quota");
             quotaLimit = number(quota, "limit", where + ".quota");
             quotaPeriod = text(quota, "period");
+            Long offset = number(quota, "offset", where + ".quota");
+            quotaOffset = offset == null ? 0L : offset;
         }
         JsonNode throttle = p.get("throttle");
-        return new UsagePlanSnapshot.Plan(required(p, "id", where), text(p, "name"), quotaLimit, quotaPeriod,
+        return new UsagePlanSnapshot.Plan(required(p, "id", where), text(p, "name"), quotaLimit, quotaPeriod, quotaOffset,
                 throttle == null || throttle.isNull() ? null : throttle(throttle, where + ".throttle"), stages);
     }
 

@@ -11,33 +11,33 @@ import dev.apigwinsights.parse.KeyAliases;
 import dev.apigwinsights.parse.template.ConsolePresets;
 import dev.apigwinsights.parse.template.LogFormat;
 import dev.apigwinsights.schema.CanonicalRecord;
-import java.util.Map;
+import java.time.Clock;
 import java.util.function.Consumer;
 
 /**
- * Builds the access-log pipeline from the same environment variables in Lambda and in the CLI,
- * so {@code ./apigw-insights invoke} behaves exactly like the deployed function.
- *
- * <ul>
- *   <li>{@code LOG_FORMAT}: the stage's exact access-log format string. When set, lines are parsed
- *       by a parser compiled from it; when unset, JSON lines are read by key aliases and other
- *       lines are matched against the console's preset formats (CLF, XML, CSV). An unusable
- *       template fails wiring with {@link IllegalArgumentException}, so a misconfigured function
- *       fails at init instead of failing every record.</li>
- *   <li>{@code GEOIP_DATABASE} ({@link ClientCountries#SETTING_ENV}): where {@code client_country}
- *       comes from. Unset: the bundled IPtoASN snapshot; {@code none}: no lookups; a path: that
- *       {@code .mmdb} file (e.g. GeoLite2-Country in a layer of your own). A missing or unusable
- *       file fails wiring with {@link IllegalArgumentException}, like {@code LOG_FORMAT}.</li>
- * </ul>
+ * The parts an access-log pipeline is built from. The transformer's wiring
+ * ({@code dev.apigwinsights.wiring.TransformerWiring}) reads the settings ({@code LOG_FORMAT},
+ * {@code GEOIP_DATABASE}, ...) and calls {@link #pipeline}; tests and tools that need only a
+ * pipeline call it directly.
  */
 public final class PipelineConfig {
-    public static final String LOG_FORMAT = "LOG_FORMAT";
-
     private PipelineConfig() {
     }
 
-    public static AccessLogPipeline fromEnvironment(Map<String, String> env, Enricher enricher) {
-        return new AccessLogPipeline(parserFor(env.get(LOG_FORMAT)), derivations(env), enricher);
+    /**
+     * A pipeline for lines of {@code logFormat} (the stage's format string; null or blank to detect
+     * formats per line), with {@code client_country} from {@code countries}, enriched by {@code enricher}.
+     *
+     * @throws IllegalArgumentException when the format is unusable, so a misconfigured function
+     *         fails at init instead of failing every record
+     */
+    public static AccessLogPipeline pipeline(String logFormat, ClientCountries countries, Enricher enricher, Clock clock) {
+        return new AccessLogPipeline(parserFor(logFormat), derivations(countries), enricher, clock);
+    }
+
+    /** {@link #pipeline(String, ClientCountries, Enricher, Clock)} with the bundled country database, the default. */
+    public static AccessLogPipeline pipeline(String logFormat, Enricher enricher, Clock clock) {
+        return pipeline(logFormat, ClientCountries.fromSetting(null), enricher, clock);
     }
 
     /** The parser for a stage's format string, or the auto-detecting parser when it is blank. */
@@ -50,12 +50,11 @@ public final class PipelineConfig {
 
     /**
      * The derivations, sharing one user-agent cache per JVM (the uap parser is expensive to build
-     * and its cache is what makes parsing cheap, so every pipeline and SnapStart priming use it)
-     * and the country lookup {@code GEOIP_DATABASE} asks for (opened once per JVM per setting, at
-     * wiring time: before a SnapStart snapshot).
+     * and its cache is what makes parsing cheap, so every pipeline and SnapStart priming use it),
+     * with countries from {@code countries} (see {@link ClientCountries#fromSetting}: opened once
+     * per JVM per setting, at wiring time, before a SnapStart snapshot).
      */
-    public static Consumer<CanonicalRecord> derivations(Map<String, String> env) {
-        ClientCountries countries = ClientCountries.fromSetting(env.get(ClientCountries.SETTING_ENV));
+    public static Consumer<CanonicalRecord> derivations(ClientCountries countries) {
         return new Derivations(SharedDerivations.CLASSIFIER, countries)::derive;
     }
 

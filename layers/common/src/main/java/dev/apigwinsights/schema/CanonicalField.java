@@ -78,6 +78,7 @@ public enum CanonicalField {
     USAGE_PLAN_NAME("usage_plan_name", Type.STRING, "Enriched: usage plan name"),
     QUOTA_LIMIT("quota_limit", Type.BIGINT, "Enriched: plan quota limit"),
     QUOTA_PERIOD("quota_period", Type.STRING, "Enriched: plan quota period (DAY, WEEK, MONTH)"),
+    QUOTA_OFFSET("quota_offset", Type.INT, "Enriched: plan quota offset (first day of a WEEK period, 0 = Sunday; of a MONTH period, day - 1)"),
     THROTTLE_RATE_LIMIT("throttle_rate_limit", Type.DOUBLE, "Enriched: throttle rate limit, requests/s"),
     THROTTLE_BURST_LIMIT("throttle_burst_limit", Type.BIGINT, "Enriched: throttle burst limit"),
     ENRICHMENT_STATUS("enrichment_status", Type.STRING, "Enriched: OK, NO_KEY, UNKNOWN_KEY, STALE or UNAVAILABLE"),
@@ -113,7 +114,7 @@ public enum CanonicalField {
     CONNECTION_ID("connection_id", Type.STRING, "WebSocket connection id", ContextVariable.CONNECTION_ID),
     MESSAGE_ID("message_id", Type.STRING, "WebSocket message id", ContextVariable.MESSAGE_ID),
     CONNECTED_AT("connected_at", Type.BIGINT, "WebSocket connection time, epoch ms", ContextVariable.CONNECTED_AT),
-    SOURCE_KIND("source_kind", Type.STRING, "DIRECT (Firehose direct put) or CLOUDWATCH (subscription filter)"),
+    SOURCE_KIND("source_kind", Type.STRING, SourceKind.describeAll()),
     LOG_GROUP("log_group", Type.STRING, "CloudWatch Logs group, for CLOUDWATCH records"),
     LOG_STREAM("log_stream", Type.STRING, "CloudWatch Logs stream, for CLOUDWATCH records"),
     EXTRA("extra", Type.MAP, "Log keys with no column of their own, as strings");

@@ -141,7 +141,8 @@ final class ApiGatewayFake implements AutoCloseable {
     static String plan(String id, String name, String stagesJson, long quota, String period, double rate, int burst) {
         return "{\"id\":\"" + id + "\",\"name\":\"" + name + "\",\"description\":\"" + name + " plan\","
                 + "\"apiStages\":[" + stagesJson + "],"
-                + "\"quota\":{\"limit\":" + quota + ",\"offset\":0,\"period\":\"" + period + "\"},"
+                // Weekly quotas start on Monday (offset 1) so that enrichment must carry the offset through.
+                + "\"quota\":{\"limit\":" + quota + ",\"offset\":" + (period.equals("WEEK") ? 1 : 0) + ",\"period\":\"" + period + "\"},"
                 + "\"throttle\":{\"burstLimit\":" + burst + ",\"rateLimit\":" + rate + "},\"tags\":{}}";
     }
 

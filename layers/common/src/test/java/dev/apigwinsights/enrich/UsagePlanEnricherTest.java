@@ -146,6 +146,8 @@ class UsagePlanEnricherTest {
         assertThat(beta.getString(CanonicalField.USAGE_PLAN_NAME)).isEqualTo("Bronze");
         assertThat(beta.getLong(CanonicalField.QUOTA_LIMIT)).isEqualTo(1000L);
         assertThat(beta.getString(CanonicalField.QUOTA_PERIOD)).isEqualTo("WEEK");
+        assertThat(beta.getLong(CanonicalField.QUOTA_OFFSET)).isEqualTo(1L);
+        assertThat(prod.getLong(CanonicalField.QUOTA_OFFSET)).isZero();
         assertThat(beta.getDouble(CanonicalField.THROTTLE_RATE_LIMIT)).isEqualTo(5.0);
         assertThat(beta.getLong(CanonicalField.THROTTLE_BURST_LIMIT)).isEqualTo(10L);
     }
@@ -358,6 +360,29 @@ class UsagePlanEnricherTest {
         enriched(enricher, REST_API, "prod", "kzunknown9");
         awaitRefresh(enricher);
         assertThat(fake.requests("/usageplans")).isEqualTo(6);
+    }
+
+    /** Issue 7, item 11: ids from the log line appear in logs only sanitised and bounded. */
+    @Test
+    void logsTheIdsOfAnUnknownKeyOnlySanitisedAndBounded() throws Exception {
+        UsagePlanEnricher enricher = enricher(CONFIG);
+        enriched(enricher, REST_API, "prod", "k1acme0001");
+        clock.advance(Duration.ofSeconds(61));
+        String forgedKey = "k9\n[main] ERROR forged log line " + "x".repeat(5_000);
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream stderr = System.err;
+        System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            enriched(enricher, "api\r\nid", "st\u0000age", forgedKey);
+            awaitRefresh(enricher);
+        } finally {
+            System.setErr(stderr);
+        }
+        String log = captured.toString(java.nio.charset.StandardCharsets.UTF_8);
+        String line = log.lines().filter(l -> l.contains("refreshing usage plans early")).findFirst().orElseThrow();
+        assertThat(line).contains("k9??main??ERROR?forged").contains("api??id").contains("st?age").contains("chars)");
+        assertThat(line.length()).isLessThan(600);
+        assertThat(log.lines().filter(l -> l.contains("forged")).count()).as("no forged line").isEqualTo(1);
     }
 
     @Test

@@ -10,7 +10,7 @@ class UsagePlanSnapshotTest {
     private static final UsagePlanSnapshot.Throttle PLAN_THROTTLE = new UsagePlanSnapshot.Throttle(100.0, 200L);
 
     private static UsagePlanSnapshot.Plan plan(String id, String apiId, String stage) {
-        return new UsagePlanSnapshot.Plan(id, id.toUpperCase(), 10L, "DAY", PLAN_THROTTLE,
+        return new UsagePlanSnapshot.Plan(id, id.toUpperCase(), 10L, "DAY", 0L, PLAN_THROTTLE,
                 List.of(new UsagePlanSnapshot.ApiStage(apiId, stage, Map.of())));
     }
 
@@ -40,7 +40,7 @@ class UsagePlanSnapshotTest {
 
     @Test
     void ignoresAMethodThrottleKeyThatIsNotResourcePathSlashMethod() {
-        UsagePlanSnapshot.Plan plan = new UsagePlanSnapshot.Plan("p", "P", null, null, PLAN_THROTTLE,
+        UsagePlanSnapshot.Plan plan = new UsagePlanSnapshot.Plan("p", "P", null, null, null, PLAN_THROTTLE,
                 List.of(new UsagePlanSnapshot.ApiStage("api1", "prod", Map.of(
                         "garbage", new UsagePlanSnapshot.Throttle(1.0, 1L),
                         "//GET", new UsagePlanSnapshot.Throttle(2.0, 3L)))));

@@ -68,6 +68,7 @@ class UsagePlansFileTest {
         assertThat(r.getString(CanonicalField.USAGE_PLAN_NAME)).isEqualTo(planName);
         assertThat(r.getLong(CanonicalField.QUOTA_LIMIT)).isEqualTo(quota);
         assertThat(r.getString(CanonicalField.QUOTA_PERIOD)).isEqualTo(period);
+        assertThat(r.getLong(CanonicalField.QUOTA_OFFSET)).as("quota offset (events/usage-plans.json: 0)").isZero();
         assertThat(r.getDouble(CanonicalField.THROTTLE_RATE_LIMIT)).isEqualTo(rate);
         assertThat(r.getLong(CanonicalField.THROTTLE_BURST_LIMIT)).isEqualTo(burst);
     }

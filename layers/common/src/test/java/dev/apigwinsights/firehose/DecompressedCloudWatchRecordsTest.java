@@ -6,16 +6,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.apigwinsights.enrich.Enricher;
+import dev.apigwinsights.eventkit.Fixtures;
 import dev.apigwinsights.pipeline.PipelineConfig;
-import dev.apigwinsights.testing.Fixtures;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +30,7 @@ class DecompressedCloudWatchRecordsTest {
     private static final String FIXTURE = "firehose-cloudwatch-http.json";
 
     private final FirehoseBatchTransformer transformer =
-            new FirehoseBatchTransformer(PipelineConfig.fromEnvironment(Map.of(), Enricher.NONE));
+            new FirehoseBatchTransformer(PipelineConfig.pipeline(null, Enricher.NONE, Clock.systemUTC()));
 
     /** {@code event}'s records with each data field replaced by {@code decompress(gunzipped data)}. */
     private static byte[] withData(byte[] gzipEvent, java.util.function.UnaryOperator<byte[]> decompress) throws IOException {

@@ -7,16 +7,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.apigwinsights.derive.Derivations;
 import dev.apigwinsights.derive.UserAgentClassifier;
-import dev.apigwinsights.enrich.Enricher;
+import dev.apigwinsights.eventkit.Fixtures;
 import dev.apigwinsights.firehose.FirehoseBatchTransformer;
-import dev.apigwinsights.pipeline.PipelineConfig;
 import dev.apigwinsights.schema.CanonicalField;
 import dev.apigwinsights.schema.CanonicalRecord;
-import dev.apigwinsights.testing.Fixtures;
+import dev.apigwinsights.wiring.InvalidConfigurationException;
+import dev.apigwinsights.wiring.TransformerWiring;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -32,7 +35,8 @@ class ClientCountryColumnTest {
     Path dir;
 
     private static List<JsonNode> rows(Map<String, String> env, String fixture) throws Exception {
-        FirehoseBatchTransformer transformer = new FirehoseBatchTransformer(PipelineConfig.fromEnvironment(env, Enricher.NONE));
+        FirehoseBatchTransformer transformer = TransformerWiring.fromEnvironment(env, Clock.systemUTC(),
+                new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8)).transformer();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         transformer.transform(new ByteArrayInputStream(Fixtures.bytes(fixture)), out);
         List<JsonNode> rows = new ArrayList<>();
@@ -91,8 +95,9 @@ class ClientCountryColumnTest {
 
     @Test
     void anUnusableGeoipDatabaseFailsWiringNotRecords() {
-        assertThatThrownBy(() -> PipelineConfig.fromEnvironment(Map.of(ClientCountries.SETTING_ENV, dir.resolve("nope.mmdb").toString()),
-                Enricher.NONE)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nope.mmdb");
+        assertThatThrownBy(() -> rows(Map.of(ClientCountries.SETTING_ENV, dir.resolve("nope.mmdb").toString()), "firehose-cloudwatch-http.json"))
+                .isInstanceOf(InvalidConfigurationException.class).hasMessageStartingWith(ClientCountries.SETTING_ENV + ": ")
+                .hasMessageContaining("nope.mmdb");
     }
 
     @Test

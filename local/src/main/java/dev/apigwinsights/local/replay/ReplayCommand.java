@@ -40,7 +40,8 @@ public final class ReplayCommand implements Callable<Integer> {
             description = "Stream to re-put into: the stack's DeliveryStreamName output (amazon-apigateway-<ProjectName>).")
     String deliveryStream;
 
-    @Option(names = "--from", paramLabel = "DATE|INSTANT", description = "Only records Firehose received at or after this (2025-01-31 or 2025-01-31T10:00:00Z, UTC).")
+    @Option(names = "--from", paramLabel = "DATE|INSTANT",
+            description = "Only records Firehose received at or after this (2025-01-31 or 2025-01-31T10:00:00Z, UTC).")
     String from;
 
     @Option(names = "--to", paramLabel = "DATE|INSTANT", description = "Only records Firehose received before this.")

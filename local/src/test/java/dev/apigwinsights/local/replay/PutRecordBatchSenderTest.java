@@ -19,19 +19,19 @@ import software.amazon.awssdk.services.firehose.model.ResourceNotFoundException;
 class PutRecordBatchSenderTest {
     private static final String STREAM = "amazon-apigateway-test";
 
-    private static final FirehoseFake firehose = new FirehoseFake();
+    private static final FirehoseFake FIREHOSE = new FirehoseFake();
     private final List<Duration> waits = new ArrayList<>();
     /** Full jitter pinned at its ceiling, sleeping recorded instead of done. */
     private final Backoff backoff = new Backoff(Duration.ofMillis(100), Duration.ofSeconds(10), () -> 1.0, waits::add);
 
     @BeforeEach
     void reset() {
-        firehose.reset();
+        FIREHOSE.reset();
     }
 
     @AfterAll
     static void stop() {
-        firehose.close();
+        FIREHOSE.close();
     }
 
     private static List<byte[]> records(int n) {
@@ -51,14 +51,14 @@ class PutRecordBatchSenderTest {
 
     @Test
     void sendsTheBatchAsOnePutRecordBatchCallInTheJsonProtocol() {
-        firehose.acceptsEverything();
+        FIREHOSE.acceptsEverything();
 
-        PutRecordBatchSender.Result result = new PutRecordBatchSender(firehose.client(), STREAM, backoff, 8).send(records(3));
+        PutRecordBatchSender.Result result = new PutRecordBatchSender(FIREHOSE.client(), STREAM, backoff, 8).send(records(3));
 
         assertThat(result.sent()).isEqualTo(3);
         assertThat(result.failed()).isZero();
         assertThat(result.sentBytes()).isEqualTo(records(3).stream().mapToLong(r -> r.length).sum());
-        LoggedRequest request = firehose.requests().get(0);
+        LoggedRequest request = FIREHOSE.requests().get(0);
         assertThat(request.getHeader("X-Amz-Target")).isEqualTo(FirehoseFake.TARGET);
         assertThat(request.getHeader("Content-Type")).startsWith("application/x-amz-json-1.1");
         JsonNode body = FirehoseFake.body(request);
@@ -69,16 +69,16 @@ class PutRecordBatchSenderTest {
 
     @Test
     void retriesOnlyTheEntriesFirehoseRefusedWithGrowingWaits() {
-        firehose.answersInTurn(
+        FIREHOSE.answersInTurn(
                 "{\"FailedPutCount\":2,\"RequestResponses\":[{\"RecordId\":\"a\"},"
                         + "{\"ErrorCode\":\"ServiceUnavailableException\",\"ErrorMessage\":\"Slow down.\"},{\"RecordId\":\"c\"},"
                         + "{\"ErrorCode\":\"InternalFailure\",\"ErrorMessage\":\"x\"}]}",
                 "{\"FailedPutCount\":1,\"RequestResponses\":[{\"RecordId\":\"b\"},"
                         + "{\"ErrorCode\":\"ServiceUnavailableException\",\"ErrorMessage\":\"Slow down.\"}]}");
 
-        PutRecordBatchSender.Result result = new PutRecordBatchSender(firehose.client(), STREAM, backoff, 8).send(records(4));
+        PutRecordBatchSender.Result result = new PutRecordBatchSender(FIREHOSE.client(), STREAM, backoff, 8).send(records(4));
 
-        List<LoggedRequest> calls = firehose.requests();
+        List<LoggedRequest> calls = FIREHOSE.requests();
         assertThat(calls).hasSize(3);
         assertThat(sentRecords(calls.get(0))).hasSize(4);
         assertThat(sentRecords(calls.get(1))).containsExactly("{\"requestId\":\"r1\"}\n", "{\"requestId\":\"r3\"}\n");
@@ -94,11 +94,11 @@ class PutRecordBatchSenderTest {
     void countsWhatIsStillRefusedAfterTheLastAttempt() {
         String refuseAll = "{\"FailedPutCount\":2,\"RequestResponses\":[{\"ErrorCode\":\"ServiceUnavailableException\"},"
                 + "{\"ErrorCode\":\"ServiceUnavailableException\"}]}";
-        firehose.answersInTurn(refuseAll, refuseAll, refuseAll);
+        FIREHOSE.answersInTurn(refuseAll, refuseAll, refuseAll);
 
-        PutRecordBatchSender.Result result = new PutRecordBatchSender(firehose.client(), STREAM, backoff, 3).send(records(2));
+        PutRecordBatchSender.Result result = new PutRecordBatchSender(FIREHOSE.client(), STREAM, backoff, 3).send(records(2));
 
-        assertThat(firehose.requests()).hasSize(3);
+        assertThat(FIREHOSE.requests()).hasSize(3);
         assertThat(result.sent()).isZero();
         assertThat(result.failed()).isEqualTo(2);
         assertThat(result.sentBytes()).isZero();
@@ -106,31 +106,31 @@ class PutRecordBatchSenderTest {
 
     @Test
     void retriesTheWholeBatchWhenTheCallItselfIsThrottledOrFails() {
-        firehose.failsWith(503, "ServiceUnavailableException");
+        FIREHOSE.failsWith(503, "ServiceUnavailableException");
 
-        PutRecordBatchSender.Result result = new PutRecordBatchSender(firehose.client(), STREAM, backoff, 4).send(records(2));
+        PutRecordBatchSender.Result result = new PutRecordBatchSender(FIREHOSE.client(), STREAM, backoff, 4).send(records(2));
 
-        assertThat(firehose.requests()).hasSize(4).allSatisfy(r -> assertThat(sentRecords(r)).hasSize(2));
+        assertThat(FIREHOSE.requests()).hasSize(4).allSatisfy(r -> assertThat(sentRecords(r)).hasSize(2));
         assertThat(result.failed()).isEqualTo(2);
         assertThat(waits).containsExactly(Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofMillis(400));
     }
 
     @Test
     void anUnknownStreamStopsAtOnce() {
-        firehose.failsWith(400, "ResourceNotFoundException");
+        FIREHOSE.failsWith(400, "ResourceNotFoundException");
 
-        assertThatThrownBy(() -> new PutRecordBatchSender(firehose.client(), STREAM, backoff, 8).send(records(1)))
+        assertThatThrownBy(() -> new PutRecordBatchSender(FIREHOSE.client(), STREAM, backoff, 8).send(records(1)))
                 .isInstanceOf(ResourceNotFoundException.class);
-        assertThat(firehose.requests()).hasSize(1);
+        assertThat(FIREHOSE.requests()).hasSize(1);
     }
 
     @Test
     void refusesABatchOverTheApiLimits() {
-        PutRecordBatchSender sender = new PutRecordBatchSender(firehose.client(), STREAM, backoff, 8);
+        PutRecordBatchSender sender = new PutRecordBatchSender(FIREHOSE.client(), STREAM, backoff, 8);
 
         assertThatThrownBy(() -> sender.send(records(501))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> sender.send(List.of(new byte[3_000_000], new byte[2_000_000]))).isInstanceOf(IllegalArgumentException.class);
-        assertThat(firehose.requests()).isEmpty();
+        assertThat(FIREHOSE.requests()).isEmpty();
     }
 
     @Test

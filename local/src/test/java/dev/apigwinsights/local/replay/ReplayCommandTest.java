@@ -2,8 +2,8 @@ package dev.apigwinsights.local.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.apigwinsights.eventkit.FirehoseEventBuilder;
 import dev.apigwinsights.firehose.ErrorDocument;
-import dev.apigwinsights.firehose.FirehoseEventBuilder;
 import dev.apigwinsights.local.CliTestSupport;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -39,7 +39,7 @@ class ReplayCommandTest {
     private static final String DAY10 = PREFIX + "year=2025/month=01/day=10/amazon-apigateway-apigw-insights-1-2025-01-10-12-00-00-c3";
 
     private static S3Fake s3;
-    private static final FirehoseFake firehose = new FirehoseFake();
+    private static final FirehoseFake FIREHOSE = new FirehoseFake();
     private static final List<String> SMALL_ENVELOPE_LINES = Envelopes.accessLogLines(30, 11);
     private static final List<String> BIG_ENVELOPE_LINES = Envelopes.accessLogLines(9_000, 12);
     private static final byte[] DIRECT_LINE = ("{\"requestId\":\"d1\",\"status\":\"200\",\"note\":\"" + SECRET + "\"}")
@@ -68,13 +68,13 @@ class ReplayCommandTest {
     @AfterAll
     static void stop() {
         s3.close();
-        firehose.close();
+        FIREHOSE.close();
     }
 
     @BeforeEach
     void reset() {
-        firehose.reset();
-        firehose.acceptsEverything();
+        FIREHOSE.reset();
+        FIREHOSE.acceptsEverything();
     }
 
     private static List<String> withSecret(List<String> lines) {
@@ -100,7 +100,7 @@ class ReplayCommandTest {
     private CliTestSupport.Result replay(String... args) {
         ReplayCommand command = new ReplayCommand(region -> new ReplayClients() {
             private final S3Client s3Client = s3.client();
-            private final FirehoseClient firehoseClient = firehose.client();
+            private final FirehoseClient firehoseClient = FIREHOSE.client();
 
             @Override
             public S3Client s3() {
@@ -123,7 +123,7 @@ class ReplayCommandTest {
 
     private List<byte[]> sentRecords() {
         List<byte[]> all = new ArrayList<>();
-        firehose.batches().forEach(all::addAll);
+        FIREHOSE.batches().forEach(all::addAll);
         return all;
     }
 
@@ -150,7 +150,7 @@ class ReplayCommandTest {
         assertThat(sent).filteredOn(r -> !Envelopes.read(r).has("logEvents")).containsExactly(DIRECT_LINE, LATE_LINE);
         assertThat(sent).allSatisfy(r -> assertThat(r.length).isLessThanOrEqualTo(ReplayPlanner.MAX_RECORD_BYTES));
         assertThat(sent.size()).as("the big envelope is split").isGreaterThan(4);
-        assertThat(firehose.requests()).allSatisfy(r -> assertThat(FirehoseFake.body(r).get("DeliveryStreamName").asText()).isEqualTo(STREAM));
+        assertThat(FIREHOSE.requests()).allSatisfy(r -> assertThat(FirehoseFake.body(r).get("DeliveryStreamName").asText()).isEqualTo(STREAM));
         assertThat(run.out()).contains("Read 5 error documents from 3 objects", "1 control messages", "Sent " + sent.size() + " records");
         assertThat(run.err()).contains("done " + DAY3, "done " + DAY4, "done " + DAY10);
         assertThat(run.out() + run.err()).doesNotContain(SECRET).doesNotContain("okhttp");
@@ -161,11 +161,11 @@ class ReplayCommandTest {
         CliTestSupport.Result run = replay("--source", "s3://" + BUCKET + "/" + PREFIX, "--delivery-stream", STREAM, "--dry-run");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(firehose.requests()).isEmpty();
+        assertThat(FIREHOSE.requests()).isEmpty();
         Matcher m = Pattern.compile("would send (\\d+) records to " + STREAM).matcher(run.out());
         assertThat(m.find()).as(run.out()).isTrue();
-        firehose.reset();
-        firehose.acceptsEverything();
+        FIREHOSE.reset();
+        FIREHOSE.acceptsEverything();
         replay("--source", "s3://" + BUCKET + "/" + PREFIX, "--delivery-stream", STREAM);
         assertThat(sentRecords()).hasSize(Integer.parseInt(m.group(1)));
     }
@@ -192,8 +192,8 @@ class ReplayCommandTest {
 
     @Test
     void stopsOnAnUnknownStreamAndSaysWhereToResume() {
-        firehose.reset();
-        firehose.acceptsOneCallThenFailsWith(400, "ResourceNotFoundException");
+        FIREHOSE.reset();
+        FIREHOSE.acceptsOneCallThenFailsWith(400, "ResourceNotFoundException");
 
         CliTestSupport.Result run = replay("--source", "s3://" + BUCKET + "/" + PREFIX, "--delivery-stream", STREAM);
 
@@ -204,14 +204,14 @@ class ReplayCommandTest {
 
     @Test
     void recordsFirehoseKeepsRefusingAreCountedAndFailTheRun() {
-        firehose.reset();
-        firehose.failsWith(503, "ServiceUnavailableException");
+        FIREHOSE.reset();
+        FIREHOSE.failsWith(503, "ServiceUnavailableException");
 
         CliTestSupport.Result run = replay("--source", "s3://" + BUCKET + "/" + PREFIX, "--delivery-stream", STREAM,
                 "--start-after", DAY4, "--max-attempts", "3");
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(firehose.requests()).hasSize(3);
+        assertThat(FIREHOSE.requests()).hasSize(3);
         assertThat(waits).hasSize(2);
         assertThat(run.err()).contains("done " + DAY10 + ": 1 documents, 1 records, 1 refused by Firehose after every attempt");
         assertThat(run.out()).contains("Sent 0 records", "1 refused after every attempt", "ServiceUnavailableException=3");
@@ -219,8 +219,8 @@ class ReplayCommandTest {
 
     @Test
     void explainsThatTheDecompressingStreamTakesNoReplays() {
-        firehose.reset();
-        firehose.failsWith(400, "InvalidSourceException");
+        FIREHOSE.reset();
+        FIREHOSE.failsWith(400, "InvalidSourceException");
 
         CliTestSupport.Result run = replay("--source", "s3://" + BUCKET + "/" + PREFIX, "--delivery-stream", "apigw-insights-cloudwatch-logs");
 
@@ -262,7 +262,7 @@ class ReplayCommandTest {
         assertThat(replay("--source", "/tmp", "--start-after", "k", "--delivery-stream", STREAM).exitCode()).isEqualTo(2);
         assertThat(replay("--source", "s3://" + BUCKET + "/" + PREFIX, "--delivery-stream", STREAM, "--from", "yesterday").err())
                 .contains("--from 'yesterday'");
-        assertThat(firehose.requests()).isEmpty();
+        assertThat(FIREHOSE.requests()).isEmpty();
     }
 
     /** The ReplayCommand output of template.yaml (what docs/deploy.md tells users to run) is a valid invocation. */

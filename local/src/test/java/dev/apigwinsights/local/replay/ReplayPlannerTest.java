@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.apigwinsights.enrich.Enricher;
+import dev.apigwinsights.eventkit.FirehoseEventBuilder;
 import dev.apigwinsights.firehose.BatchSummary;
 import dev.apigwinsights.firehose.FirehoseBatchTransformer;
-import dev.apigwinsights.firehose.FirehoseEventBuilder;
 import dev.apigwinsights.local.replay.ReplayPlanner.Kind;
 import dev.apigwinsights.pipeline.PipelineConfig;
 import java.io.ByteArrayInputStream;
@@ -15,10 +15,10 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 
@@ -104,7 +104,7 @@ class ReplayPlannerTest {
      */
     @Test
     void replayedPiecesOfOverflowingRecordsAllComeThroughTheDirectStream() throws IOException {
-        FirehoseBatchTransformer transformer = new FirehoseBatchTransformer(PipelineConfig.fromEnvironment(Map.of(), Enricher.NONE));
+        FirehoseBatchTransformer transformer = new FirehoseBatchTransformer(PipelineConfig.pipeline(null, Enricher.NONE, Clock.systemUTC()));
         List<byte[]> originals = new ArrayList<>();
         int events = 0;
         for (int i = 0; i < 12; i++) {
