@@ -1,0 +1,104 @@
+package dev.apigwinsights.local;
+
+import static dev.apigwinsights.local.StoreTestSupport.ingest;
+import static dev.apigwinsights.local.StoreTestSupport.jsonLines;
+import static dev.apigwinsights.local.StoreTestSupport.write;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class QueryCommandTest {
+    @TempDir
+    Path tmp;
+    Path data;
+
+    @BeforeEach
+    void store() throws Exception {
+        data = tmp.resolve("store");
+        List<String> lines = new java.util.ArrayList<>(jsonLines(0, 30));
+        lines.add("{\"requestId\":\"x1\",\"requestTimeEpoch\":\"" + StoreTestSupport.T0 + "\",\"status\":\"200\",\"httpMethod\":\"GET\","
+                + "\"customField\":\"a,b \\\"c\\\"\"}");
+        ingest("--data", data.toString(), write(tmp.resolve("a.log"), lines).toString());
+    }
+
+    private static CliTestSupport.Result query(String... args) {
+        return CliTestSupport.run(new QueryCommand(Map.of()), args);
+    }
+
+    @Test
+    void printsAnAlignedTable() {
+        CliTestSupport.Result r = query("--data", data.toString(), "--sql",
+                "SELECT status, count(*) AS requests FROM access_logs GROUP BY status ORDER BY status");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("| status | requests |", "|    200 |       28 |", "|    404 |        3 |", "(2 rows)");
+    }
+
+    @Test
+    void printsCsvWithQuotingWhereNeeded() {
+        CliTestSupport.Result r = query("--data", data.toString(), "--format", "csv", "--sql",
+                "SELECT request_id, extra['customField'] AS custom, api_type FROM access_logs WHERE request_id = 'x1'");
+
+        assertThat(r.out()).isEqualTo("request_id,custom,api_type\r\nx1,\"a,b \"\"c\"\"\",\r\n");
+    }
+
+    @Test
+    void printsOneJsonArrayOfObjectsKeyedByColumnWithTypedValues() throws Exception {
+        CliTestSupport.Result r = query("--data", data.toString(), "--format", "json", "--sql",
+                "SELECT request_id, status, request_time, extra, response_latency_ms / 2 AS half, year FROM access_logs"
+                        + " WHERE request_id IN ('req-00001', 'x1') ORDER BY request_id");
+
+        JsonNode rows = StoreTestSupport.JSON.readTree(r.out());
+        assertThat(rows.isArray()).isTrue();
+        assertThat(rows).hasSize(2);
+        JsonNode first = rows.get(0);
+        assertThat(first.get("request_id").asText()).isEqualTo("req-00001");
+        assertThat(first.get("status").isInt()).isTrue();
+        assertThat(first.get("request_time").asText()).isEqualTo("2024-02-01 06:47:01.000");
+        assertThat(first.get("extra").isNull()).isTrue();
+        assertThat(first.get("half").isNumber()).isTrue();
+        assertThat(first.get("year").asText()).isEqualTo("2024");
+        assertThat(rows.get(1).get("extra").get("customField").asText()).isEqualTo("a,b \"c\"");
+    }
+
+    @Test
+    void printsAnEmptyJsonArrayForNoRows() {
+        CliTestSupport.Result r = query("--data", data.toString(), "--format", "json", "--sql", "SELECT * FROM access_logs WHERE false");
+
+        assertThat(r.out().strip()).isEqualTo("[]");
+    }
+
+    @Test
+    void failsClearlyOnBadSqlAMissingStoreAndAnUnknownFormat() {
+        CliTestSupport.Result bad = query("--data", data.toString(), "--sql", "SELECT nope FROM access_logs");
+        CliTestSupport.Result missing = query("--data", tmp.resolve("nothing").toString(), "--sql", "SELECT 1");
+        CliTestSupport.Result format = query("--data", data.toString(), "--format", "xml", "--sql", "SELECT 1");
+
+        assertThat(bad.exitCode()).isEqualTo(1);
+        assertThat(bad.err()).startsWith("apigw-insights query: query failed:").contains("nope");
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err()).contains("no data at").contains("run 'ingest'");
+        assertThat(format.exitCode()).isEqualTo(2);
+        assertThat(format.err()).contains("unknown --format 'xml'");
+    }
+
+    @Test
+    void usesTheDefaultDataDirectoryUnderApigwInsightsHome() throws Exception {
+        Path home = tmp.resolve("home");
+        CliTestSupport.Result ingested = CliTestSupport.run(new IngestCommand(Map.of(DataDirs.HOME_ENV, home.toString()),
+                StoreTestSupport.CLOCK, java.io.InputStream.nullInputStream()), write(tmp.resolve("b.log"), jsonLines(0, 4)).toString());
+
+        CliTestSupport.Result r = CliTestSupport.run(new QueryCommand(Map.of(DataDirs.HOME_ENV, home.toString())),
+                "--format", "csv", "--sql", "SELECT count(*) AS n FROM access_logs");
+
+        assertThat(ingested.exitCode()).as(ingested.err()).isZero();
+        assertThat(home.resolve("data/logs")).isDirectory();
+        assertThat(r.out()).isEqualTo("n\r\n4\r\n");
+    }
+}
