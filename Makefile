@@ -13,8 +13,9 @@
 #
 # Other targets: `make glue-columns` regenerates the Glue column block of template.yaml from
 # CanonicalField (never edit that block by hand); `make quicksight` regenerates the QuickSight nested
-# stack quicksight/quicksight.json (never edit it by hand either); `make named-queries` the Athena named
-# queries of template.yaml and `make insights-docs` the reference part of docs/insights.md, from the insight catalog.
+# stack quicksight/quicksight.json and the sheets part of docs/dashboards.md (never edit them by hand either);
+# `make named-queries` the Athena named queries of template.yaml and `make insights-docs` the reference
+# part of docs/insights.md, from the insight catalog.
 
 SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
@@ -82,12 +83,13 @@ glue-columns:
 	java -cp "infra-tests/target/classes:$(COMMON_DIR)/target/classes" \
 		dev.apigwinsights.infra.GlueColumns --write template.yaml
 
-# Rewrites quicksight/quicksight.json (the QuickSight nested stack) from its generator.
+# Rewrites quicksight/quicksight.json (the QuickSight nested stack) and the generated sheets part of
+# docs/dashboards.md from the insight catalog.
 quicksight:
 	$(MVNW) $(MVN_FLAGS) -pl quicksight -am -DskipTests package dependency:build-classpath \
 		-Dmdep.outputFile=target/runtime-classpath.txt -Dmdep.includeScope=runtime
 	java -cp "quicksight/target/classes:$$(cat quicksight/target/runtime-classpath.txt)" \
-		dev.apigwinsights.quicksight.Generator --write quicksight/quicksight.json
+		dev.apigwinsights.quicksight.catalog.Generator --write quicksight/quicksight.json --docs docs/dashboards.md
 
 # Rewrites the block between the named-queries markers in template.yaml from the insight catalog.
 named-queries:

@@ -31,7 +31,7 @@ class SamBuildArtifactsIT {
     /** Nothing the functions do not run: the CLI, DuckDB, test and benchmark libraries. */
     private static final List<String> FORBIDDEN_JARS = List.of(
             "duckdb", "picocli", "junit", "opentest4j", "apiguardian", "assertj", "jmh", "wiremock",
-            "aws-lambda-java-tests", "slf4j-simple", "mockito", "byte-buddy", "local-");
+            "aws-lambda-java-tests", "slf4j-simple", "mockito", "byte-buddy", "local-", "build-tools");
 
     private final Template template = Repo.template();
 
@@ -82,6 +82,22 @@ class SamBuildArtifactsIT {
         assertThat(jars).anyMatch(j -> j.startsWith("slf4j-api-"));
         assertThat(jars).noneMatch(j -> j.startsWith("transformer-"));
         assertForbiddenAbsent("CommonLayer", jars);
+    }
+
+    /** client_country needs the GeoIP snapshot and its reader at run time, with no network: both ship in the layer. */
+    @Test
+    void layerShipsTheGeoIpSnapshotInsideTheCommonJarAndTheMaxMindReader() throws IOException {
+        List<Path> jars = jars(artifacts("CommonLayer").resolve("java/lib"));
+        Path common = jars.stream().filter(j -> j.getFileName().toString().matches("common-.*\\.jar")).findFirst().orElseThrow();
+
+        try (ZipFile zip = new ZipFile(common.toFile())) {
+            var entry = zip.getEntry("dev/apigwinsights/geo/iptoasn-country.mmdb");
+            assertThat(entry).as("%s holds the GeoIP database", common.getFileName()).isNotNull();
+            assertThat(entry.getSize()).as("uncompressed database size").isGreaterThan(1_000_000L);
+            System.out.printf(Locale.ROOT, "GeoIP snapshot in the layer: %,d bytes, %,d compressed%n", entry.getSize(), entry.getCompressedSize());
+        }
+        assertThat(names(jars)).anyMatch(j -> j.startsWith("maxmind-db-"));
+        assertThat(names(jars(artifacts("TransformerFunction").resolve("lib")))).noneMatch(j -> j.startsWith("maxmind-db-"));
     }
 
     @Test

@@ -69,10 +69,12 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--to", paramLabel = "TIME|ADDR", description = "End of a custom period (exclusive); with --smtp, addresses are recipients (repeat).")
     List<String> to = new ArrayList<>();
 
-    @Option(names = "--zone", paramLabel = "ZONE", defaultValue = "UTC", description = "Time zone of the period and of times shown (default ${DEFAULT-VALUE}), e.g. Europe/Berlin.")
+    @Option(names = "--zone", paramLabel = "ZONE", defaultValue = "UTC",
+            description = "Time zone of the period and of times shown (default ${DEFAULT-VALUE}), e.g. Europe/Berlin.")
     String zone;
 
-    @Option(names = "--customer", paramLabel = "ID", description = "Render this customer's usage statement (the API key's customerId) instead of the API owner's report.")
+    @Option(names = "--customer", paramLabel = "ID",
+            description = "Render this customer's usage statement (the API key's customerId) instead of the API owner's report.")
     String customer;
 
     @Option(names = "--filter", paramLabel = "KEY=VALUE", description = "Narrow the whole report, e.g. stage=prod (repeat; keys as in `query --insight`).")
@@ -84,7 +86,8 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--currency", paramLabel = "CODE", defaultValue = "USD", description = "Currency the prices are in (default ${DEFAULT-VALUE}).")
     String currency;
 
-    @Option(names = "--project", paramLabel = "NAME", defaultValue = "local", description = "Name on the cover and in the file name (default ${DEFAULT-VALUE}).")
+    @Option(names = "--project", paramLabel = "NAME", defaultValue = "local",
+            description = "Name on the cover and in the file name (default ${DEFAULT-VALUE}).")
     String project;
 
     @Option(names = "--out", required = true, paramLabel = "FILE.pdf", description = "Where to write the PDF.")
