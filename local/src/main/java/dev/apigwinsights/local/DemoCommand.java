@@ -103,6 +103,7 @@ public final class DemoCommand implements Callable<Integer> {
             out.print(summary.toText().replaceAll("(?m)^", "  "));
             highlights(dir, out);
             nextSteps(dir, out);
+            ReportCommand.writeDemoReport(dir, clock, out);
             out.flush();
             return 0;
         } catch (IOException | SQLException | InputFiles.BadInputException | RuntimeException e) {
