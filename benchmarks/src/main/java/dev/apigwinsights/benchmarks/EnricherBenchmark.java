@@ -2,6 +2,7 @@ package dev.apigwinsights.benchmarks;
 
 import dev.apigwinsights.enrich.Enricher;
 import dev.apigwinsights.enrich.Enrichers;
+import dev.apigwinsights.enrich.EnrichmentStatus;
 import dev.apigwinsights.schema.CanonicalField;
 import dev.apigwinsights.schema.CanonicalRecord;
 import java.io.IOException;
@@ -69,7 +70,7 @@ public class EnricherBenchmark {
         withoutKey = new CanonicalRecord().set(CanonicalField.API_ID, "h7t8p9q0r1").set(CanonicalField.STAGE, "$default");
 
         enricher.enrich(withKey);
-        if (!"OK".equals(withKey.getString(CanonicalField.ENRICHMENT_STATUS))) {
+        if (!EnrichmentStatus.OK.name().equals(withKey.getString(CanonicalField.ENRICHMENT_STATUS))) {
             throw new IllegalStateException("benchmark snapshot does not resolve its own key: " + withKey);
         }
     }

@@ -1,6 +1,6 @@
 package dev.apigwinsights.benchmarks;
 
-import dev.apigwinsights.local.TransformerFactory;
+import dev.apigwinsights.local.LocalWiring;
 import dev.apigwinsights.local.ingest.Ingest;
 import dev.apigwinsights.local.ingest.IngestInput;
 import dev.apigwinsights.local.ingest.IngestSummary;
@@ -79,7 +79,7 @@ public final class IngestBenchmark {
             }
         };
         Clock clock = Clock.systemUTC();
-        Ingest ingest = new Ingest(TransformerFactory.create("none", null, Map.of(), clock), clock, java.io.InputStream.nullInputStream());
+        Ingest ingest = new Ingest(LocalWiring.create(Map.of(), clock).transformer(), clock, java.io.InputStream.nullInputStream());
         long cpu0 = processCpuMs();
         long t0 = System.nanoTime();
         IngestSummary s = ingest.run(store, List.of(IngestInput.file(input, size)), Ingest.Options.defaults(), progress);

@@ -143,13 +143,12 @@ final class InsightDataset {
         return columns + "FROM (" + derived + ")";
     }
 
-    /** The canonical columns and their DuckDB types (client_country added when the schema lacks it). */
+    /** The canonical columns and their DuckDB types. */
     static Map<String, String> columns() {
         Map<String, String> types = new LinkedHashMap<>();
         for (CanonicalField f : CanonicalField.values()) {
             types.put(f.column(), f.type().duckDbType());
         }
-        types.putIfAbsent("client_country", "VARCHAR");
         return types;
     }
 

@@ -1,6 +1,6 @@
 package dev.apigwinsights.benchmarks;
 
-import dev.apigwinsights.firehose.FirehoseEventBuilder;
+import dev.apigwinsights.eventkit.FirehoseEventBuilder;
 import java.nio.charset.StandardCharsets;
 import java.util.SplittableRandom;
 

@@ -2,10 +2,12 @@ package dev.apigwinsights.benchmarks;
 
 import dev.apigwinsights.enrich.Enricher;
 import dev.apigwinsights.firehose.FirehoseBatchTransformer;
+import dev.apigwinsights.geo.ClientCountries;
 import dev.apigwinsights.pipeline.PipelineConfig;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -27,7 +29,8 @@ import org.openjdk.jmh.infra.Blackhole;
  * thread. The score is one whole batch per op; records/s = records per batch / (s/op), printed
  * at setup. Run with {@code -prof gc} for allocation per batch (gc.alloc.rate.norm).
  * Target (issue 2): at least 150,000 records/s on one core, under 64 MB allocated per batch;
- * (issue 3): enrichment adds under 10% per record. Run from the repository root.
+ * (issue 3): enrichment adds under 10% per record; (issue 11): the client_country lookup adds at
+ * most 5% ({@code geoip} = {@code none} vs {@code bundled}, A/B in one run). Run from the repository root.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -40,6 +43,10 @@ public class TransformerBenchmark {
     @Param({"none", "file"})
     public String enrichment;
 
+    /** none: no country lookups (GEOIP_DATABASE=none); bundled: the shipped snapshot (GEOIP_DATABASE unset). */
+    @Param({"none", "bundled"})
+    public String geoip;
+
     private byte[] event;
     private FirehoseBatchTransformer transformer;
     private final ByteArrayOutputStream out = new ByteArrayOutputStream(8 << 20);
@@ -47,7 +54,8 @@ public class TransformerBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         event = RealisticBatch.event(3_000_000);
-        transformer = new FirehoseBatchTransformer(PipelineConfig.fromEnvironment(Map.of(), enricher()));
+        ClientCountries countries = ClientCountries.fromSetting(geoip.equals("bundled") ? null : geoip);
+        transformer = new FirehoseBatchTransformer(PipelineConfig.pipeline(null, countries, enricher(), Clock.systemUTC()));
         System.out.printf("%nbatch: %d bytes, %d records%n", event.length, RealisticBatch.records(event));
     }
 

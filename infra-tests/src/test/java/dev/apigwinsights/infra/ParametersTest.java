@@ -61,6 +61,10 @@ class ParametersTest {
         assertThat(violation("DataRefreshFrequency", "")).isEmpty();
         assertThat(violation("AlarmEmail", "ops@example.com")).isEmpty();
         assertThat(violation("LogRetentionDays", "31")).isPresent();
+        assertThat(violation("GeoIpDatabase", "GeoLite2-Country.mmdb")).isPresent();
+        assertThat(violation("GeoIpDatabase", "/opt/geoip/GeoLite2-Country.csv")).isPresent();
+        assertThat(violation("GeoIpDatabase", "/opt/geoip/GeoLite2-Country.mmdb")).isEmpty();
+        assertThat(violation("GeoIpDatabase", "none")).isEmpty();
     }
 
     @Test

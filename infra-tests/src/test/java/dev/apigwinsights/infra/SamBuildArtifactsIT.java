@@ -31,7 +31,7 @@ class SamBuildArtifactsIT {
     /** Nothing the functions do not run: the CLI, DuckDB, test and benchmark libraries. */
     private static final List<String> FORBIDDEN_JARS = List.of(
             "duckdb", "picocli", "junit", "opentest4j", "apiguardian", "assertj", "jmh", "wiremock",
-            "aws-lambda-java-tests", "slf4j-simple", "mockito", "byte-buddy", "local-");
+            "aws-lambda-java-tests", "slf4j-simple", "mockito", "byte-buddy", "local-", "build-tools");
 
     private final Template template = Repo.template();
 
@@ -69,7 +69,7 @@ class SamBuildArtifactsIT {
                 artifacts(id);
             }
         });
-        assertThat(built).contains("CommonLayer", "TransformerFunction");
+        assertThat(built).contains("CommonLayer", "TransformerFunction", "ReportFunction");
     }
 
     @Test
@@ -82,6 +82,22 @@ class SamBuildArtifactsIT {
         assertThat(jars).anyMatch(j -> j.startsWith("slf4j-api-"));
         assertThat(jars).noneMatch(j -> j.startsWith("transformer-"));
         assertForbiddenAbsent("CommonLayer", jars);
+    }
+
+    /** client_country needs the GeoIP snapshot and its reader at run time, with no network: both ship in the layer. */
+    @Test
+    void layerShipsTheGeoIpSnapshotInsideTheCommonJarAndTheMaxMindReader() throws IOException {
+        List<Path> jars = jars(artifacts("CommonLayer").resolve("java/lib"));
+        Path common = jars.stream().filter(j -> j.getFileName().toString().matches("common-.*\\.jar")).findFirst().orElseThrow();
+
+        try (ZipFile zip = new ZipFile(common.toFile())) {
+            var entry = zip.getEntry("dev/apigwinsights/geo/iptoasn-country.mmdb");
+            assertThat(entry).as("%s holds the GeoIP database", common.getFileName()).isNotNull();
+            assertThat(entry.getSize()).as("uncompressed database size").isGreaterThan(1_000_000L);
+            System.out.printf(Locale.ROOT, "GeoIP snapshot in the layer: %,d bytes, %,d compressed%n", entry.getSize(), entry.getCompressedSize());
+        }
+        assertThat(names(jars)).anyMatch(j -> j.startsWith("maxmind-db-"));
+        assertThat(names(jars(artifacts("TransformerFunction").resolve("lib")))).noneMatch(j -> j.startsWith("maxmind-db-"));
     }
 
     @Test
@@ -98,14 +114,42 @@ class SamBuildArtifactsIT {
     }
 
     @Test
+    void reportFunctionCarriesTheRendererAndTheFontsButNoDuckDbCliOrTestJars() throws IOException {
+        List<Path> jars = jars(artifacts("ReportFunction").resolve("lib"));
+        List<String> function = names(jars);
+        List<String> layer = names(jars(artifacts("CommonLayer").resolve("java/lib")));
+
+        assertThat(function).anyMatch(j -> j.matches("report-\\d.*\\.jar"));
+        assertThat(function).anyMatch(j -> j.matches("reports-\\d.*\\.jar"));
+        for (String library : List.of("openhtmltopdf-pdfbox-", "pdfbox-", "jfreechart-", "compiler-", "angus-mail-", "athena-", "s3-", "sesv2-")) {
+            assertThat(function).as("the report function ships %s", library).anyMatch(j -> j.startsWith(library));
+        }
+        assertThat(function).as("jars both in the function and in its layer").doesNotContainAnyElementsOf(layer);
+        assertThat(function).noneMatch(j -> j.endsWith("-tests.jar") || j.startsWith("transformer-") || j.startsWith("common-"));
+        assertForbiddenAbsent("ReportFunction", function);
+        Path reports = jars.stream().filter(j -> j.getFileName().toString().matches("reports-\\d.*\\.jar")).findFirst().orElseThrow();
+        try (ZipFile zip = new ZipFile(reports.toFile())) {
+            for (String resource : List.of("dev/apigwinsights/reports/fonts/Inter-Regular.ttf", "dev/apigwinsights/reports/fonts/OFL.txt",
+                    "dev/apigwinsights/reports/templates/report.html", "dev/apigwinsights/reports/templates/report.css")) {
+                assertThat(zip.getEntry(resource)).as("%s in the reports jar", resource).isNotNull();
+            }
+            assertThat(zip.stream().map(e -> e.getName())).as("no test fixture in the shipped jar").noneMatch(n -> n.contains("fixture"));
+        }
+    }
+
+    @Test
     void artifactsFitLambdaLimitsAndSizesAreReported() throws IOException {
         long function = size(artifacts("TransformerFunction"));
         long layer = size(artifacts("CommonLayer"));
-        System.out.printf(Locale.ROOT, "sam build artifacts: TransformerFunction %,d bytes (%d jars), CommonLayer %,d bytes (%d jars)%n",
+        long report = size(artifacts("ReportFunction"));
+        System.out.printf(Locale.ROOT, "sam build artifacts: TransformerFunction %,d bytes (%d jars), CommonLayer %,d bytes (%d jars),"
+                        + " ReportFunction %,d bytes (%d jars)%n",
                 function, jars(artifacts("TransformerFunction").resolve("lib")).size(),
-                layer, jars(artifacts("CommonLayer").resolve("java/lib")).size());
+                layer, jars(artifacts("CommonLayer").resolve("java/lib")).size(),
+                report, jars(artifacts("ReportFunction").resolve("lib")).size());
         Files.writeString(artifacts("TransformerFunction").getParent().resolve("sizes.txt"),
-                "TransformerFunction " + function + "\nCommonLayer " + layer + "\n");
+                "TransformerFunction " + function + "\nCommonLayer " + layer + "\nReportFunction " + report + "\n");
+        assertThat(report + layer).isLessThan(80L * 1024 * 1024);
 
         // Lambda allows 250 MB unzipped for a function and its layers; we stay far below.
         assertThat(function + layer).isLessThan(50L * 1024 * 1024);

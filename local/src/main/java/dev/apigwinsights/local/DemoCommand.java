@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -47,14 +48,19 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Days of traffic, ending now (default ${DEFAULT-VALUE}: about " + DemoTraffic.REQUESTS_PER_DAY + " requests a day).")
     int days;
 
-    @Option(names = "--data", paramLabel = "DIR", description = "Where the demo's logs and store go (default: ~/.local/share/apigw-insights/demo); replaced on each run.")
+    @Option(names = "--data", paramLabel = "DIR",
+            description = "Where the demo's logs and store go (default: ~/.local/share/apigw-insights/demo); replaced on each run.")
     Path data;
 
-    @Option(names = "--seed", defaultValue = "2024", paramLabel = "N", description = "Seed of the traffic: the same seed gives the same traffic (default ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "2024", paramLabel = "N",
+            description = "Seed of the traffic: the same seed gives the same traffic (default ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--no-serve", description = "Do not serve the dashboard; just generate, ingest and print (for scripts and CI).")
     boolean noServe;
+
+    @Mixin
+    GeoIpOption geoIp = new GeoIpOption();
 
     private final Map<String, String> env;
     private final Clock clock;
@@ -89,13 +95,15 @@ public final class DemoCommand implements Callable<Integer> {
             out.printf("Ingesting them through the Firehose simulator and the transformer...%n");
             out.flush();
             // The demo's own settings only: a LOG_FORMAT or USAGE_PLANS of this shell must not change it.
-            IngestSummary summary = new Ingest(TransformerFactory.create(generated.usagePlans().toString(), null, Map.of(), clock),
+            IngestSummary summary = new Ingest(LocalWiring.create(geoIp.applyTo(
+                    LocalWiring.environment(Map.of(), generated.usagePlans().toString(), null)), clock).transformer(),
                     clock, java.io.InputStream.nullInputStream())
                     .run(dir, InputFiles.expand(List.of(generated.inputDir().toString()), new StoreLayout(dir)),
                             Ingest.Options.defaults(), Progress.none());
             out.print(summary.toText().replaceAll("(?m)^", "  "));
             highlights(dir, out);
             nextSteps(dir, out);
+            ReportCommand.writeDemoReport(dir, clock, out);
             out.flush();
             // The dashboard (issue 13): the standalone file, then the live dashboard unless --no-serve.
             return DemoDashboard.finish(dir, !noServe, env, clock, out, err);
@@ -136,6 +144,9 @@ public final class DemoCommand implements Callable<Integer> {
             table(s, out, "SELECT customer_id, usage_plan_name, enrichment_status, count(*) AS requests,"
                     + " count_if(error_category = 'QUOTA') AS over_quota, count_if(error_category = 'THROTTLE') AS throttled"
                     + " FROM access_logs WHERE api_key_id IS NOT NULL GROUP BY ALL ORDER BY requests DESC LIMIT 8");
+            out.printf("%nClients by country (client_country, from source_ip):%n");
+            table(s, out, "SELECT coalesce(client_country, '(unknown)') AS client_country, count(*) AS requests,"
+                    + " count(DISTINCT source_ip) AS addresses FROM access_logs GROUP BY 1 ORDER BY requests DESC LIMIT 10");
             out.printf("%nThe worst hour:%n");
             table(s, out, "SELECT date_trunc('hour', request_time) AS hour, count(*) AS requests, count_if(status >= 500) AS errors_5xx,"
                     + " round(quantile_cont(integration_latency_ms, 0.99)) AS p99_integration_ms, any_value(error_signature) AS a_signature"

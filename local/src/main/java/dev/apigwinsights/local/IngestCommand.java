@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -50,8 +51,12 @@ public final class IngestCommand implements Callable<Integer> {
             description = "Usage plans for enrichment: a usage-plans file, 'aws' for the live account, or 'none'. Default: $USAGE_PLANS, else none.")
     String usagePlans;
 
-    @Option(names = "--log-format", paramLabel = "STRING", description = "The stage's access-log format, as LOG_FORMAT in the Lambda. Default: $LOG_FORMAT, else recognised per line.")
+    @Option(names = "--log-format", paramLabel = "STRING",
+            description = "The stage's access-log format, as LOG_FORMAT in the Lambda. Default: $LOG_FORMAT, else recognised per line.")
     String logFormat;
+
+    @Mixin
+    GeoIpOption geoIp = new GeoIpOption();
 
     @Option(names = "--json", description = "Print the summary as one JSON object on stdout (nothing else goes to stdout).")
     boolean json;
@@ -88,7 +93,7 @@ public final class IngestCommand implements Callable<Integer> {
         FirehoseBatchTransformer transformer;
         try {
             files = InputFiles.expand(inputs, new StoreLayout(dir));
-            transformer = TransformerFactory.create(usagePlans, logFormat, env, clock);
+            transformer = LocalWiring.create(geoIp.applyTo(LocalWiring.environment(env, usagePlans, logFormat)), clock).transformer();
         } catch (InputFiles.BadInputException | IllegalArgumentException | UncheckedIOException e) {
             return fail(err, e.getMessage());
         }

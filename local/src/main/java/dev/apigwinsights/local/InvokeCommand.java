@@ -1,7 +1,8 @@
 package dev.apigwinsights.local;
 
 import dev.apigwinsights.firehose.BatchSummary;
-import dev.apigwinsights.firehose.FirehoseBatchTransformer;
+import dev.apigwinsights.wiring.TransformerWiring;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,13 +15,14 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * Runs the Firehose transformer on an event file, as the Lambda would: same code, same
- * environment variables ({@code LOG_FORMAT}, {@code USAGE_PLANS}, ...). Prints only the Firehose
+ * environment variables ({@code LOG_FORMAT}, {@code USAGE_PLANS}, {@code GEOIP_DATABASE}, ...). Prints only the Firehose
  * response on stdout; logs go to stderr.
  */
 @Command(name = "invoke", mixinStandardHelpOptions = true,
@@ -35,6 +37,9 @@ public final class InvokeCommand implements Callable<Integer> {
     @Option(names = "--usage-plans", paramLabel = "FILE|aws|none",
             description = "Usage plans for enrichment: a usage-plans file, 'aws' for the live account, or 'none'. Default: $USAGE_PLANS, else none.")
     String usagePlans;
+
+    @Mixin
+    GeoIpOption geoIp = new GeoIpOption();
 
     @Option(names = "--decode", description = "Print each record's result and its decoded canonical lines instead of the response.")
     boolean decode;
@@ -60,25 +65,24 @@ public final class InvokeCommand implements Callable<Integer> {
             input = Files.readAllBytes(event);
         } catch (NoSuchFileException e) {
             err.println("apigw-insights invoke: event file not found: " + event);
-            return 2;
+            return LocalWiring.BAD_INPUT;
         } catch (IOException e) {
             err.println("apigw-insights invoke: cannot read event file " + event + ": " + e.getMessage());
-            return 2;
+            return LocalWiring.BAD_INPUT;
         }
-        FirehoseBatchTransformer transformer;
-        try {
-            transformer = TransformerFactory.create(usagePlans, null, env, clock);
-        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
-            err.println("apigw-insights invoke: " + e.getMessage());
-            return 2;
+        TransformerWiring wiring = LocalWiring.build("invoke", geoIp.applyTo(LocalWiring.environment(env, usagePlans, null)), clock,
+                spec.commandLine().getErr());
+        if (wiring == null) {
+            return LocalWiring.BAD_INPUT;
         }
+        err.println("configuration: " + wiring.settings().describe());
         ByteArrayOutputStream response = new ByteArrayOutputStream();
         BatchSummary summary;
-        try (InputStream in = new java.io.ByteArrayInputStream(input)) {
-            summary = transformer.transform(in, response);
+        try (InputStream in = new ByteArrayInputStream(input)) {
+            summary = wiring.handle(in, response);
         } catch (IOException e) {
             err.println("apigw-insights invoke: malformed event file " + event + ": " + e.getMessage());
-            return 2;
+            return LocalWiring.BAD_INPUT;
         }
         if (decode) {
             ResponseDecoder.print(response.toByteArray(), summary, out);

@@ -1,6 +1,6 @@
 package dev.apigwinsights.local;
 
-import dev.apigwinsights.firehose.FirehoseEventBuilder;
+import dev.apigwinsights.eventkit.FirehoseEventBuilder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

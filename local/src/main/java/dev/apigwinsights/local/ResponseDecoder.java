@@ -3,6 +3,7 @@ package dev.apigwinsights.local;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.apigwinsights.firehose.BatchSummary;
+import dev.apigwinsights.firehose.FirehoseResult;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -16,6 +17,17 @@ final class ResponseDecoder {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private ResponseDecoder() {
+    }
+
+    /** The result of one record of a response; null when the record holds no result Firehose knows. */
+    static FirehoseResult result(JsonNode record) {
+        String text = record.path("result").asText();
+        for (FirehoseResult r : FirehoseResult.values()) {
+            if (r.name().equals(text)) {
+                return r;
+            }
+        }
+        return null;
     }
 
     /** The canonical JSON lines an Ok result carries, decoded from its base64 data. */
@@ -36,15 +48,17 @@ final class ResponseDecoder {
         }
         for (JsonNode r : root.path("records")) {
             String id = r.path("recordId").asText();
-            String result = r.path("result").asText();
+            FirehoseResult result = result(r);
             StringBuilder head = new StringBuilder("# ").append(id).append(' ').append(result);
             JsonNode keys = r.path("metadata").path("partitionKeys");
-            keys.fields().forEachRemaining(e -> head.append(' ').append(e.getKey()).append('=').append(e.getValue().asText()));
+            for (Map.Entry<String, JsonNode> e : keys.properties()) {
+                head.append(' ').append(e.getKey()).append('=').append(e.getValue().asText());
+            }
             if (reasons.containsKey(id)) {
                 head.append(" reason: ").append(reasons.get(id));
             }
             out.println(head);
-            if ("Ok".equals(result)) {
+            if (result == FirehoseResult.Ok) {
                 out.print(okData(r));
             }
         }

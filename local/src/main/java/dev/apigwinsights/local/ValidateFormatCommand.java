@@ -1,7 +1,7 @@
 package dev.apigwinsights.local;
 
-import dev.apigwinsights.parse.template.FormatReport;
-import dev.apigwinsights.parse.template.FormatValidator;
+import dev.apigwinsights.local.format.FormatReport;
+import dev.apigwinsights.local.format.FormatValidator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * does the same at scale: 10 million records with -Xmx512m, see docs/local-mode.md.)
  */
 class BoundedMemoryTest {
-    private static final int HEAP_MB = 48;
+    private static final int HEAP_MB = 64;
 
     @Test
     void ingestsAnInputLargerThanTheHeap(@TempDir Path tmp) throws Exception {

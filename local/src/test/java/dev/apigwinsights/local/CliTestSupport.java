@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import picocli.CommandLine;
 
 /** Runs CLI commands in-process and captures what they print. */
-final class CliTestSupport {
-    record Result(int exitCode, String out, String err) {
+public final class CliTestSupport {
+    public record Result(int exitCode, String out, String err) {
     }
 
     private CliTestSupport() {
@@ -17,7 +17,7 @@ final class CliTestSupport {
         return Path.of(System.getProperty("apigw.events.dir", "../events"));
     }
 
-    static Result run(Object command, String... args) {
+    public static Result run(Object command, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine cl = new CommandLine(command);

@@ -53,6 +53,12 @@ class DemoCommandTest {
         assertThat(values("SELECT DISTINCT ua_device FROM access_logs WHERE ua_device IS NOT NULL")).hasSizeGreaterThan(3);
         assertThat(values("SELECT DISTINCT contains(source_ip, ':') FROM access_logs")).containsOnly(true, false);
         assertThat(values("SELECT DISTINCT source_kind FROM access_logs")).containsOnly("DIRECT", "CLOUDWATCH");
+        // the demo's client networks are national ISPs and hosters whose country an offline database knows
+        assertThat(values("SELECT DISTINCT client_country FROM access_logs WHERE client_country IS NOT NULL"))
+                .contains("US", "DE", "GB", "FR", "JP", "AU", "CA", "IN");
+        assertThat(rows(data, "SELECT count_if(client_country IS NULL) AS unknown, count(*) AS n FROM access_logs"
+                + " WHERE source_ip IS NOT NULL").get(0)).satisfies(m -> assertThat(((Number) m.get("unknown")).longValue())
+                .isLessThan(((Number) m.get("n")).longValue() / 100));
         assertThat(values("SELECT DISTINCT event_type FROM access_logs WHERE event_type IS NOT NULL"))
                 .containsOnly("CONNECT", "MESSAGE", "DISCONNECT");
     }

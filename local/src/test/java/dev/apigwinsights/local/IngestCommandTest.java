@@ -13,7 +13,7 @@ import static dev.apigwinsights.local.StoreTestSupport.writeGzip;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.apigwinsights.firehose.FirehoseEventBuilder;
+import dev.apigwinsights.eventkit.FirehoseEventBuilder;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -38,6 +38,41 @@ class InvokeCommandTest {
     }
 
     @Test
+    void geoipDatabaseOptionPicksTheCountryDatabaseAndWinsOverTheEnvironment(@TempDir Path tmp) throws Exception {
+        String event = CliTestSupport.events().resolve("firehose-direct-http.json").toString();
+        Path copy = tmp.resolve("country.mmdb");
+        try (var bundled = InvokeCommand.class.getResourceAsStream(dev.apigwinsights.geo.CountryDatabase.BUNDLED_RESOURCE)) {
+            Files.copy(bundled, copy);
+        }
+        InvokeCommand noneByEnvironment = new InvokeCommand(Map.of("GEOIP_DATABASE", "none"), Clock.systemUTC());
+
+        CliTestSupport.Result byDefault = invoke("--event", event, "--decode");
+        CliTestSupport.Result off = invoke("--event", event, "--decode", "--geoip-database", "none");
+        CliTestSupport.Result fromFile = CliTestSupport.run(noneByEnvironment, "--event", event, "--decode", "--geoip-database", copy.toString());
+        CliTestSupport.Result fromEnvironment = CliTestSupport.run(noneByEnvironment, "--event", event, "--decode");
+
+        assertThat(byDefault.out()).contains("\"source_ip\":\"14.21.74.40\",\"client_country\":\"CN\"");
+        assertThat(fromFile.out()).contains("\"client_country\":\"CN\"");
+        assertThat(off.out()).contains("\"source_ip\":\"14.21.74.40\"").doesNotContain("client_country");
+        assertThat(fromEnvironment.out()).doesNotContain("client_country");
+    }
+
+    @Test
+    void explainsAnUnusableGeoipDatabaseAndExitsWithTwo(@TempDir Path tmp) throws Exception {
+        String event = CliTestSupport.events().resolve("firehose-direct-http.json").toString();
+        Path notADatabase = Files.writeString(tmp.resolve("GeoLite2-Country.csv"), "network,geoname_id\n1.0.0.0/24,2077456\n");
+
+        CliTestSupport.Result missing = invoke("--event", event, "--geoip-database", tmp.resolve("nope.mmdb").toString());
+        CliTestSupport.Result wrong = invoke("--event", event, "--geoip-database", notADatabase.toString());
+
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err()).contains("GeoIP database not found: " + tmp.resolve("nope.mmdb"));
+        assertThat(wrong.exitCode()).isEqualTo(2);
+        assertThat(wrong.err()).contains("not a MaxMind DB (.mmdb) file");
+        assertThat(missing.out() + wrong.out()).isEmpty();
+    }
+
+    @Test
     void explainsAMissingOrMalformedEventFileAndExitsNonZero(@TempDir Path tmp) throws Exception {
         CliTestSupport.Result missing = invoke("--event", tmp.resolve("nope.json").toString());
         assertThat(missing.exitCode()).isEqualTo(2);

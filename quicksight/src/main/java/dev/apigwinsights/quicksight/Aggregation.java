@@ -1,7 +1,11 @@
 package dev.apigwinsights.quicksight;
 
-/** How a measure folds many rows into one number: a simple function or a percentile. */
-public sealed interface Aggregation permits Aggregation.Simple, Aggregation.Percentile {
+/**
+ * How a measure folds many rows into one number: a simple function, a percentile, or nothing when
+ * the field is an aggregated calculated field (a rate such as {@code 100 * countIf(...) / count(...)})
+ * that aggregates itself.
+ */
+public sealed interface Aggregation permits Aggregation.Simple, Aggregation.Percentile, Aggregation.Precomputed {
 
     /** True when the aggregation needs a numeric column (COUNT and DISTINCT_COUNT take any column). */
     boolean needsNumericColumn();
@@ -53,6 +57,23 @@ public sealed interface Aggregation permits Aggregation.Simple, Aggregation.Perc
         }
     }
 
+    /** The field aggregates itself (an aggregated calculated field): the field well sets no aggregation function. */
+    record Precomputed() implements Aggregation {
+        @Override
+        public boolean needsNumericColumn() {
+            return true;
+        }
+
+        @Override
+        public String label() {
+            return "value";
+        }
+    }
+
+    static Aggregation precomputed() {
+        return new Precomputed();
+    }
+
     static Aggregation count() {
         return new Simple(Function.COUNT);
     }
@@ -63,6 +84,10 @@ public sealed interface Aggregation permits Aggregation.Simple, Aggregation.Perc
 
     static Aggregation max() {
         return new Simple(Function.MAX);
+    }
+
+    static Aggregation min() {
+        return new Simple(Function.MIN);
     }
 
     static Aggregation sum() {

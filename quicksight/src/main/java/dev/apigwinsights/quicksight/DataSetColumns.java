@@ -10,9 +10,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The columns of the QuickSight data set over the Glue table {@code access_logs}: every canonical
- * column QuickSight can type, in table order, then the partition columns (strings, as in Glue),
- * then {@link #REQUEST_DATE}, which the data set computes.
+ * The columns of a QuickSight data set: those read from its table (or its custom SQL), in order,
+ * then those it computes with a QuickSight expression ({@code CreateColumnsOperation}), and the
+ * geographic roles of some (a country column for filled maps). {@link #accessLogs()} is the data
+ * set over the Glue table {@code access_logs}: every canonical column QuickSight can type, the
+ * partition columns (strings, as in Glue), and {@link #REQUEST_DATE}.
  */
 public final class DataSetColumns {
 
@@ -33,8 +35,11 @@ public final class DataSetColumns {
 
     private final Map<String, Column> byName;
     private final int tableColumns;
+    private final Map<String, String> expressions;
+    private final Map<String, String> geographicRoles;
 
-    private DataSetColumns(List<Column> columns, int tableColumns) {
+    private DataSetColumns(List<Column> columns, int tableColumns, Map<String, String> expressions,
+                           Map<String, String> geographicRoles) {
         Map<String, Column> map = new LinkedHashMap<>();
         for (Column column : columns) {
             if (map.put(column.name(), column) != null) {
@@ -43,11 +48,13 @@ public final class DataSetColumns {
         }
         this.byName = Collections.unmodifiableMap(map);
         this.tableColumns = tableColumns;
+        this.expressions = Collections.unmodifiableMap(new LinkedHashMap<>(expressions));
+        this.geographicRoles = Collections.unmodifiableMap(new LinkedHashMap<>(geographicRoles));
     }
 
-    /** A data set whose columns all come from its table. */
+    /** A data set whose columns all come from its table (or its custom SQL). */
     public static DataSetColumns of(List<Column> columns) {
-        return new DataSetColumns(columns, columns.size());
+        return new DataSetColumns(columns, columns.size(), Map.of(), Map.of());
     }
 
     /** The access_logs table as QuickSight sees it. */
@@ -63,9 +70,17 @@ public final class DataSetColumns {
         for (String key : CanonicalField.partitionKeys()) {
             columns.add(new Column(key, ColumnType.STRING));
         }
-        int table = columns.size();
-        columns.add(new Column(REQUEST_DATE, ColumnType.DATETIME));
-        return new DataSetColumns(columns, table);
+        return accessLogs(columns);
+    }
+
+    /**
+     * An access-log table with these columns (which must include the partition columns) and
+     * {@link #REQUEST_DATE}: for a schema other than today's {@code CanonicalField}, e.g. in tests
+     * of a column another change adds.
+     */
+    public static DataSetColumns accessLogs(List<Column> tableColumns) {
+        return new DataSetColumns(tableColumns, tableColumns.size(), Map.of(), Map.of())
+                .withComputed(REQUEST_DATE, ColumnType.DATETIME, REQUEST_DATE_EXPRESSION);
     }
 
     /** Canonical columns left out because QuickSight has no type for them. */
@@ -79,6 +94,23 @@ public final class DataSetColumns {
         return out;
     }
 
+    /** These columns plus one the data set computes with {@code expression} (a QuickSight calculation over them). */
+    public DataSetColumns withComputed(String name, ColumnType type, String expression) {
+        List<Column> columns = new ArrayList<>(byName.values());
+        columns.add(new Column(name, type));
+        Map<String, String> more = new LinkedHashMap<>(expressions);
+        more.put(name, expression);
+        return new DataSetColumns(columns, tableColumns, more, geographicRoles);
+    }
+
+    /** These columns with {@code column} tagged with a geographic role ({@code COUNTRY}, ...), which filled maps need. */
+    public DataSetColumns withGeographicRole(String column, String role) {
+        require(column);
+        Map<String, String> more = new LinkedHashMap<>(geographicRoles);
+        more.put(column, role);
+        return new DataSetColumns(List.copyOf(byName.values()), tableColumns, expressions, more);
+    }
+
     /** Every column visuals and filters can use: the table's, then the computed ones. */
     public List<Column> all() {
         return List.copyOf(byName.values());
@@ -89,9 +121,23 @@ public final class DataSetColumns {
         return all().subList(0, tableColumns);
     }
 
-    /** The columns the data set computes ({@code CreateColumnsOperation}). */
+    /** The columns the data set computes ({@code CreateColumnsOperation}), in order. */
     public List<Column> computedColumns() {
         return all().subList(tableColumns, byName.size());
+    }
+
+    /** The expression of a computed column. */
+    public String expression(String computedColumn) {
+        String expression = expressions.get(computedColumn);
+        if (expression == null) {
+            throw new IllegalArgumentException("'" + computedColumn + "' is not a computed column");
+        }
+        return expression;
+    }
+
+    /** Geographic roles by column name. */
+    public Map<String, String> geographicRoles() {
+        return geographicRoles;
     }
 
     public Optional<Column> column(String name) {

@@ -4,45 +4,45 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 import static dev.apigwinsights.quicksight.Json.arr;
 import static dev.apigwinsights.quicksight.Json.obj;
 
 /**
  * Builds the {@code Definition} shared by the dashboard and the analysis from a
- * {@link DashboardSpec}: one data set declaration, the sheets with their visuals, text boxes,
- * filter controls and grid layouts, and the filter groups (dashboard-wide filters scoped to every
- * content sheet, sheet filters to their sheet).
+ * {@link DashboardSpec}: data set declarations, calculated fields, parameters, the sheets with
+ * their visuals, text boxes, filter and parameter controls and grid layouts, and the filter groups.
  */
 public final class DefinitionBuilder {
 
-    private final DataSetColumns columns;
-
-    public DefinitionBuilder(DataSetColumns columns) {
-        this.columns = columns;
-    }
-
-    /** The definition; {@code dataSetArn} is the value (often an intrinsic) of the data set's ARN. */
-    public ObjectNode build(DashboardSpec dashboard, JsonNode dataSetArn) {
-        VisualBuilder visuals = new VisualBuilder(dashboard.dataSetIdentifier(), columns);
-        FilterBuilder filters = new FilterBuilder(dashboard.dataSetIdentifier(), columns);
-        List<String> contentSheets = dashboard.sheets().stream().filter(SheetSpec::content).map(SheetSpec::id).toList();
+    /**
+     * The definition; {@code dataSetArn} gives the value (often an intrinsic) of each data set's
+     * ARN, by its identifier.
+     */
+    public ObjectNode build(DashboardSpec dashboard, Function<DataSetSpec, JsonNode> dataSetArn) {
+        Map<String, DataSetColumns> columns = new LinkedHashMap<>();
+        dashboard.dataSets().forEach(d -> columns.put(d.identifier(), d.columns()));
+        Fields fields = new Fields(columns, dashboard.calculatedFields());
+        VisualBuilder visuals = new VisualBuilder(fields);
+        FilterBuilder filters = new FilterBuilder(fields);
 
         List<ObjectNode> sheets = new ArrayList<>();
-        List<ObjectNode> filterGroups = new ArrayList<>();
-        for (FilterSpec filter : dashboard.filters()) {
-            filterGroups.add(filters.group(filter, contentSheets));
-        }
         for (SheetSpec sheet : dashboard.sheets()) {
-            sheets.add(sheet(sheet, sheet.content() ? dashboard.filters() : List.of(), visuals, filters));
-            for (FilterSpec filter : sheet.filters()) {
-                filterGroups.add(filters.group(filter, List.of(sheet.id())));
-            }
+            sheets.add(sheet(sheet, dashboard, visuals, filters));
         }
+        List<ObjectNode> filterGroups = dashboard.filters().stream().map(filters::group).toList();
         return obj(
-                "DataSetIdentifierDeclarations", arr(obj("Identifier", dashboard.dataSetIdentifier(), "DataSetArn", dataSetArn)),
+                "DataSetIdentifierDeclarations", arr(dashboard.dataSets().stream()
+                        .map(d -> obj("Identifier", d.identifier(), "DataSetArn", dataSetArn.apply(d))).toList()),
                 "Sheets", arr(sheets),
+                "CalculatedFields", dashboard.calculatedFields().isEmpty() ? null : arr(dashboard.calculatedFields().stream()
+                        .map(f -> obj("DataSetIdentifier", f.dataSet(), "Name", f.name(), "Expression", f.expression())).toList()),
+                "ParameterDeclarations", dashboard.parameters().isEmpty() ? null
+                        : arr(dashboard.parameters().stream().map(DefinitionBuilder::parameter).toList()),
                 "FilterGroups", filterGroups.isEmpty() ? null : arr(filterGroups),
                 "AnalysisDefaults", obj("DefaultNewSheetConfiguration", obj(
                         "InteractiveLayoutConfiguration", obj("Grid", obj("CanvasSizeOptions",
@@ -51,13 +51,24 @@ public final class DefinitionBuilder {
                 "Options", obj("Timezone", "UTC", "WeekStart", "MONDAY"));
     }
 
-    private ObjectNode sheet(SheetSpec sheet, List<FilterSpec> sharedFilters, VisualBuilder visuals, FilterBuilder filters) {
+    private static ObjectNode parameter(ParameterSpec parameter) {
+        boolean integer = parameter.kind() == ParameterSpec.NumberKind.INTEGER;
+        Object value = integer ? (Object) Math.round(parameter.defaultValue()) : (Object) parameter.defaultValue();
+        return obj(integer ? "IntegerParameterDeclaration" : "DecimalParameterDeclaration", obj(
+                "ParameterValueType", "SINGLE_VALUED",
+                "Name", parameter.name(),
+                "DefaultValues", obj("StaticValues", arr(value)),
+                "MappedDataSetParameters", arr(parameter.mappings().stream()
+                        .map(m -> obj("DataSetIdentifier", m.dataSet(), "DataSetParameterName", m.dataSetParameter())).toList())));
+    }
+
+    private static ObjectNode sheet(SheetSpec sheet, DashboardSpec dashboard, VisualBuilder visuals, FilterBuilder filters) {
         GridLayout layout = new GridLayout();
         List<ObjectNode> textBoxes = new ArrayList<>();
         if (!sheet.paragraphs().isEmpty()) {
             String textBoxId = sheet.id() + "-text";
             textBoxes.add(obj("SheetTextBoxId", textBoxId, "Content", TextBoxContent.of(sheet.paragraphs())));
-            layout.add(textBoxId, "TEXT_BOX", new GridLayout.Size(GridLayout.COLUMNS, 2 + 2 * sheet.paragraphs().size()));
+            layout.add(textBoxId, "TEXT_BOX", GridLayout.textSize(sheet.paragraphs()));
         }
         List<ObjectNode> visualNodes = new ArrayList<>();
         for (VisualSpec visual : sheet.visuals()) {
@@ -65,11 +76,19 @@ public final class DefinitionBuilder {
             layout.add(visual.id(), "VISUAL", GridLayout.sizeOf(visual.kind()));
         }
         List<ObjectNode> controls = new ArrayList<>();
-        for (FilterSpec filter : sharedFilters) {
-            controls.add(filters.control(filter, sheet.id()));
+        for (FilterSpec filter : dashboard.filters()) {
+            if (filter.hasControl() && filter.scope().containsKey(sheet.id())) {
+                controls.add(filters.control(filter, sheet.id()));
+            }
         }
-        for (FilterSpec filter : sheet.filters()) {
-            controls.add(filters.control(filter, sheet.id()));
+        List<ObjectNode> parameterControls = new ArrayList<>();
+        for (ParameterSpec parameter : dashboard.parameters()) {
+            if (parameter.controlSheets().contains(sheet.id())) {
+                parameterControls.add(obj("TextField", obj(
+                        "ParameterControlId", parameter.name() + "-" + sheet.id(),
+                        "Title", parameter.controlTitle(),
+                        "SourceParameterName", parameter.name())));
+            }
         }
         return obj(
                 "SheetId", sheet.id(),
@@ -80,6 +99,7 @@ public final class DefinitionBuilder {
                 "Visuals", visualNodes.isEmpty() ? null : arr(visualNodes),
                 "TextBoxes", textBoxes.isEmpty() ? null : arr(textBoxes),
                 "FilterControls", controls.isEmpty() ? null : arr(controls),
+                "ParameterControls", parameterControls.isEmpty() ? null : arr(parameterControls),
                 "Layouts", arr(layout.sheetLayout()));
     }
 }

@@ -15,8 +15,11 @@ import java.util.regex.Pattern;
 /**
  * What a QuickSight definition must satisfy beyond its shape (which the CloudFormation spec and
  * the API model check): every column a visual, filter or calculated field uses exists in its data
- * set with a type the use fits; every parameter referenced is declared; ids are unique; layouts,
- * filter scopes, controls and sorts refer to things that exist on the right sheet; QuickSight's
+ * set with a type the use fits (and an aggregated calculated field is used only as a measure that
+ * sets no aggregation of its own, every other measure sets one); every calculated field is one the
+ * generator declared, with its type; every parameter referenced is declared, and every data-set
+ * parameter it maps to exists; ids are unique; layouts, filter scopes (on visuals of the filter's
+ * data set), controls and sorts refer to things that exist on the right sheet; QuickSight's
  * per-sheet limits hold. Each problem is one message with a JSON path.
  */
 public final class DefinitionChecks {
@@ -56,11 +59,42 @@ public final class DefinitionChecks {
             Map.entry("CategoricalMeasureField", Set.of(ColumnType.STRING)),
             Map.entry("CategoryFilter", Set.of(ColumnType.STRING)));
 
-    private final Map<String, DataSetColumns> dataSets;
+    /** An unaggregated field of a table of rows: the list element itself declares the field. */
+    private static final Pattern UNAGGREGATED_FIELD = Pattern.compile("/TableUnaggregatedFieldWells/Values/\\d+$");
 
-    /** {@code dataSets}: the columns of each data set, by the identifier the definition declares for it. */
-    public DefinitionChecks(Map<String, DataSetColumns> dataSets) {
-        this.dataSets = Map.copyOf(dataSets);
+    /** Where a column identifier only names a field (an axis label's target), without using the column. */
+    private static final String REFERENCE = "ApplyTo";
+
+    /** QuickSight parameter and data-set parameter names: letters and digits. */
+    private static final Pattern PARAMETER_NAME = Pattern.compile("[a-zA-Z0-9]+");
+
+    private final Map<String, DataSetColumns> dataSets;
+    private final Map<String, Set<String>> dataSetParameters = new HashMap<>();
+    private final Map<String, CalculatedField> declaredCalculations = new HashMap<>();
+
+    /**
+     * {@code dataSets}: the data sets the definition may declare (by identifier), with their columns
+     * and parameters; {@code calculatedFields}: the calculated fields it may use, with their types.
+     */
+    public DefinitionChecks(List<DataSetSpec> dataSets, List<CalculatedField> calculatedFields) {
+        Map<String, DataSetColumns> columns = new HashMap<>();
+        for (DataSetSpec dataSet : dataSets) {
+            columns.put(dataSet.identifier(), dataSet.columns());
+            Set<String> parameters = new HashSet<>();
+            if (dataSet.source() instanceof DataSetSpec.CustomSql sql) {
+                sql.parameters().forEach(p -> parameters.add(p.name()));
+            }
+            dataSetParameters.put(dataSet.identifier(), parameters);
+        }
+        this.dataSets = Map.copyOf(columns);
+        for (CalculatedField field : calculatedFields) {
+            declaredCalculations.put(field.dataSet() + "\u0000" + field.name(), field);
+        }
+    }
+
+    /** The checks for the data sets and calculated fields {@code dashboard} declares. */
+    public static DefinitionChecks of(DashboardSpec dashboard) {
+        return new DefinitionChecks(dashboard.dataSets(), dashboard.calculatedFields());
     }
 
     public List<String> check(JsonNode definition) {
@@ -72,8 +106,8 @@ public final class DefinitionChecks {
     private final class Run {
         final JsonNode definition;
         final List<String> problems = new ArrayList<>();
-        /** Calculated field names by data set identifier (their type is unknown here: any use is allowed). */
-        final Map<String, Set<String>> calculated = new HashMap<>();
+        /** Calculated fields the definition declares, by data set identifier and name. */
+        final Map<String, Map<String, CalculatedField>> calculated = new HashMap<>();
         final Set<String> declaredDataSets = new HashSet<>();
 
         Run(JsonNode definition) {
@@ -84,6 +118,7 @@ public final class DefinitionChecks {
             dataSetDeclarations();
             calculatedFields();
             columns("", definition, "");
+            measureAggregations();
             parameters();
             uniqueIds();
             Map<String, SheetContent> sheets = sheets();
@@ -118,7 +153,14 @@ public final class DefinitionChecks {
                     problems.add(path + ": data set '" + dataSet + "' is not declared");
                     continue;
                 }
-                if (!calculated.computeIfAbsent(dataSet, k -> new HashSet<>()).add(name)
+                CalculatedField declared = declaredCalculations.get(dataSet + "\u0000" + name);
+                if (declared == null) {
+                    problems.add(path + ": calculated field '" + name + "' is not declared (its type is unknown)");
+                } else if (!declared.expression().equals(field.path("Expression").asText())) {
+                    problems.add(path + ": the expression of '" + name + "' is not the declared one");
+                }
+                if (calculated.computeIfAbsent(dataSet, k -> new HashMap<>()).putIfAbsent(name,
+                        declared != null ? declared : new CalculatedField(dataSet, name, "", ColumnType.STRING, false)) != null
                         || dataSets.get(dataSet) != null && dataSets.get(dataSet).column(name).isPresent()) {
                     problems.add(path + ": '" + name + "' is already a field of data set '" + dataSet + "'");
                 }
@@ -139,7 +181,22 @@ public final class DefinitionChecks {
         boolean hasColumn(String dataSet, String column) {
             DataSetColumns columns = dataSets.get(dataSet);
             return (columns != null && columns.column(column).isPresent())
-                    || calculated.getOrDefault(dataSet, Set.of()).contains(column);
+                    || calculated.getOrDefault(dataSet, Map.of()).containsKey(column);
+        }
+
+        /** The type of a column or declared calculated field, or null when unknown. */
+        ColumnType typeOf(String dataSet, String column) {
+            CalculatedField field = calculated.getOrDefault(dataSet, Map.of()).get(column);
+            if (field != null) {
+                return declaredCalculations.containsKey(dataSet + "\u0000" + column) ? field.type() : null;
+            }
+            DataSetColumns columns = dataSets.get(dataSet);
+            return columns == null ? null : columns.column(column).map(DataSetColumns.Column::type).orElse(null);
+        }
+
+        boolean isAggregated(String dataSet, String column) {
+            CalculatedField field = calculated.getOrDefault(dataSet, Map.of()).get(column);
+            return field != null && field.aggregated();
         }
 
         /** Every {@code ColumnIdentifier} (an object with {@code ColumnName}), checked against the use it sits in. */
@@ -149,7 +206,7 @@ public final class DefinitionChecks {
                     column(path, node, use);
                 }
                 node.properties().forEach(e -> columns(path + "/" + e.getKey(), e.getValue(),
-                        COLUMN_TYPES_BY_USE.containsKey(e.getKey()) ? e.getKey() : use));
+                        COLUMN_TYPES_BY_USE.containsKey(e.getKey()) || e.getKey().equals(REFERENCE) ? e.getKey() : use));
             } else if (node.isArray()) {
                 for (int i = 0; i < node.size(); i++) {
                     columns(path + "/" + i, node.get(i), use);
@@ -168,15 +225,37 @@ public final class DefinitionChecks {
                 problems.add(path + ": '" + name + "' is not a column of data set '" + dataSet + "'");
                 return;
             }
-            DataSetColumns columns = dataSets.get(dataSet);
-            if (columns == null || columns.column(name).isEmpty() || use.isEmpty()) {
-                return; // a calculated field (type unknown here), or a use without a type rule
+            if (use.equals(REFERENCE)) {
+                return; // a label naming a field of the visual, not a use of the column
             }
-            ColumnType type = columns.column(name).get().type();
+            if (isAggregated(dataSet, name) && !use.equals("NumericalMeasureField")) {
+                problems.add(path + ": '" + name + "' aggregates itself; " + (use.isEmpty() ? "it" : use) + " cannot use it");
+                return;
+            }
+            ColumnType type = typeOf(dataSet, name);
+            if (type == null || use.isEmpty()) {
+                return; // reported where the calculated field is declared, or a use without a type rule
+            }
             if (!COLUMN_TYPES_BY_USE.get(use).contains(type)) {
                 problems.add(path + ": " + use + " cannot use " + type + " column '" + name + "' (needs "
                         + COLUMN_TYPES_BY_USE.get(use) + ")");
             }
+        }
+
+        /** A measure over an aggregated calculated field sets no aggregation; every other numerical measure sets one. */
+        void measureAggregations() {
+            walk("", definition, (path, key, value) -> {
+                if (key.equals("NumericalMeasureField") && value.isObject()) {
+                    JsonNode column = value.path("Column");
+                    boolean aggregated = isAggregated(column.path("DataSetIdentifier").asText(), column.path("ColumnName").asText());
+                    if (aggregated && value.has("AggregationFunction")) {
+                        problems.add(path + ": '" + column.path("ColumnName").asText() + "' aggregates itself; it takes no AggregationFunction");
+                    } else if (!aggregated && !value.has("AggregationFunction")) {
+                        problems.add(path + ": '" + column.path("ColumnName").asText() + "' needs an AggregationFunction"
+                                + " (QuickSight would sum it silently)");
+                    }
+                }
+            });
         }
 
         void parameters() {
@@ -185,8 +264,23 @@ public final class DefinitionChecks {
             for (int i = 0; i < declarations.size(); i++) {
                 JsonNode declaration = declarations.get(i);
                 JsonNode body = declaration.size() == 1 ? declaration.elements().next() : declaration;
-                if (!declared.add(body.path("Name").asText())) {
-                    problems.add("/ParameterDeclarations/" + i + ": parameter '" + body.path("Name").asText() + "' declared twice");
+                String name = body.path("Name").asText();
+                if (!declared.add(name)) {
+                    problems.add("/ParameterDeclarations/" + i + ": parameter '" + name + "' declared twice");
+                }
+                if (!PARAMETER_NAME.matcher(name).matches()) {
+                    problems.add("/ParameterDeclarations/" + i + ": parameter name '" + name + "' is not letters and digits");
+                }
+                JsonNode mapped = body.path("MappedDataSetParameters");
+                for (int m = 0; m < mapped.size(); m++) {
+                    String dataSet = mapped.get(m).path("DataSetIdentifier").asText();
+                    String parameter = mapped.get(m).path("DataSetParameterName").asText();
+                    if (!declaredDataSets.contains(dataSet)) {
+                        problems.add("/ParameterDeclarations/" + i + "/MappedDataSetParameters/" + m + ": data set '" + dataSet + "' is not declared");
+                    } else if (!dataSetParameters.getOrDefault(dataSet, Set.of()).contains(parameter)) {
+                        problems.add("/ParameterDeclarations/" + i + "/MappedDataSetParameters/" + m + ": data set '" + dataSet
+                                + "' has no parameter '" + parameter + "'");
+                    }
                 }
             }
             walk("", definition, (path, key, value) -> {
@@ -213,7 +307,8 @@ public final class DefinitionChecks {
         boolean declaresId(String path, String key) {
             if (key.equals("FieldId")) {
                 String parent = path.substring(0, path.length() - "/FieldId".length());
-                return FIELD_KINDS.contains(parent.substring(parent.lastIndexOf('/') + 1));
+                return FIELD_KINDS.contains(parent.substring(parent.lastIndexOf('/') + 1))
+                        || UNAGGREGATED_FIELD.matcher(parent).find(); // an unaggregated field has no wrapper
             }
             return ID_DECLARATIONS.stream().anyMatch(p -> p.matcher(path).matches());
         }
@@ -231,6 +326,13 @@ public final class DefinitionChecks {
                     JsonNode body = body(visual);
                     content.elements.put(body.path("VisualId").asText(), "VISUAL");
                     content.visuals.add(body.path("VisualId").asText());
+                    Set<String> used = new HashSet<>();
+                    walk("", visual, (p, key, value) -> {
+                        if (key.equals("DataSetIdentifier") && value.isTextual()) {
+                            used.add(value.asText());
+                        }
+                    });
+                    content.dataSetsByVisual.put(body.path("VisualId").asText(), used);
                     sorts(path + "/Visuals/" + v, visual);
                 }
                 sheet.path("FilterControls").forEach(c -> content.elements.put(body(c).path("FilterControlId").asText(), "FILTER_CONTROL"));
@@ -310,6 +412,13 @@ public final class DefinitionChecks {
         void filterScopes(Map<String, SheetContent> sheets) {
             JsonNode groups = definition.path("FilterGroups");
             for (int g = 0; g < groups.size(); g++) {
+                Set<String> filterDataSets = new HashSet<>();
+                walk("", groups.get(g).path("Filters"), (p, key, value) -> {
+                    if (key.equals("DataSetIdentifier") && value.isTextual()) {
+                        filterDataSets.add(value.asText());
+                    }
+                });
+                boolean singleDataSet = !groups.get(g).path("CrossDataset").asText().equals("ALL_DATASETS");
                 JsonNode scopes = groups.get(g).path("ScopeConfiguration").path("SelectedSheets").path("SheetVisualScopingConfigurations");
                 for (int s = 0; s < scopes.size(); s++) {
                     JsonNode scope = scopes.get(s);
@@ -326,6 +435,9 @@ public final class DefinitionChecks {
                     for (JsonNode visual : scope.path("VisualIds")) {
                         if (!sheet.visuals.contains(visual.asText())) {
                             problems.add(path + ": visual '" + visual.asText() + "' is not on sheet '" + scope.path("SheetId").asText() + "'");
+                        } else if (singleDataSet && !sheet.dataSetsByVisual.get(visual.asText()).containsAll(filterDataSets)) {
+                            problems.add(path + ": visual '" + visual.asText() + "' does not show data set " + filterDataSets
+                                    + ", so the filter cannot narrow it");
                         }
                     }
                 }
@@ -369,6 +481,7 @@ public final class DefinitionChecks {
         final String path;
         final Map<String, String> elements = new HashMap<>();
         final List<String> visuals = new ArrayList<>();
+        final Map<String, Set<String>> dataSetsByVisual = new HashMap<>();
 
         SheetContent(String path) {
             this.path = path;

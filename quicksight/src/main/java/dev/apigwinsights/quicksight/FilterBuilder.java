@@ -2,36 +2,34 @@ package dev.apigwinsights.quicksight;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import static dev.apigwinsights.quicksight.Json.arr;
 import static dev.apigwinsights.quicksight.Json.obj;
 
 /**
- * Turns a {@link FilterSpec} into a QuickSight filter group (scoped to the sheets, or the visuals,
- * it narrows) and, per sheet, the control that sets it. Group ids are {@code <filter>-group};
- * control ids {@code <filter>-<sheet>}.
+ * Turns a {@link FilterSpec} into a QuickSight filter group (scoped to the sheets and visuals it
+ * narrows) and, per sheet of its scope, the control that sets it. Group ids are
+ * {@code <filter>-group}; control ids {@code <filter>-<sheet>}.
  */
 final class FilterBuilder {
 
     /** Default window of a relative time filter: the last 7 days. */
     static final int DEFAULT_DAYS = 7;
 
-    private final String dataSet;
-    private final DataSetColumns columns;
+    private final Fields fields;
 
-    FilterBuilder(String dataSetIdentifier, DataSetColumns columns) {
-        this.dataSet = dataSetIdentifier;
-        this.columns = columns;
+    FilterBuilder(Fields fields) {
+        this.fields = fields;
     }
 
-    /** The filter group for {@code filter}, applying to {@code sheetIds} (all their visuals, or the filter's own). */
-    ObjectNode group(FilterSpec filter, List<String> sheetIds) {
-        List<ObjectNode> scopes = sheetIds.stream()
-                .map(sheetId -> filter.visualIds().isEmpty()
-                        ? obj("SheetId", sheetId, "Scope", "ALL_VISUALS")
-                        : obj("SheetId", sheetId, "Scope", "SELECTED_VISUALS", "VisualIds", arr(filter.visualIds())))
-                .toList();
+    /** The filter group for {@code filter}. */
+    ObjectNode group(FilterSpec filter) {
+        List<ObjectNode> scopes = new ArrayList<>();
+        filter.scope().forEach((sheetId, visualIds) -> scopes.add(visualIds.isEmpty()
+                ? obj("SheetId", sheetId, "Scope", "ALL_VISUALS")
+                : obj("SheetId", sheetId, "Scope", "SELECTED_VISUALS", "VisualIds", arr(visualIds))));
         return obj(
                 "FilterGroupId", filter.id() + "-group",
                 "Filters", arr(filter(filter)),
@@ -41,8 +39,11 @@ final class FilterBuilder {
     }
 
     ObjectNode filter(FilterSpec filter) {
-        ColumnType type = columns.require(filter.column()).type();
-        ObjectNode column = obj("DataSetIdentifier", dataSet, "ColumnName", filter.column());
+        if (fields.aggregated(filter.dataSet(), filter.column())) {
+            throw new IllegalArgumentException(filter.id() + ": " + filter.column() + " aggregates itself; it cannot filter rows");
+        }
+        ColumnType type = fields.type(filter.dataSet(), filter.column());
+        ObjectNode column = obj("DataSetIdentifier", filter.dataSet(), "ColumnName", filter.column());
         return switch (filter.kind()) {
             case VALUES -> categoryFilter(filter, type, column, obj("FilterListConfiguration", obj(
                     "MatchOperator", "CONTAINS", "SelectAllOptions", "FILTER_ALL_VALUES", "NullOption", "ALL_VALUES")));
@@ -60,6 +61,18 @@ final class FilterBuilder {
                         "RelativeDateValue", DEFAULT_DAYS,
                         "NullOption", "NON_NULLS_ONLY"));
             }
+            case FLAG -> {
+                if (!type.isNumeric()) {
+                    throw new IllegalArgumentException(filter.id() + ": a FLAG filter needs a numeric column, "
+                            + filter.column() + " is " + type);
+                }
+                yield obj("NumericEqualityFilter", obj(
+                        "FilterId", filter.id(),
+                        "Column", column,
+                        "Value", 1.0,
+                        "MatchOperator", "EQUALS",
+                        "NullOption", "NON_NULLS_ONLY"));
+            }
         };
     }
 
@@ -74,11 +87,13 @@ final class FilterBuilder {
         return switch (filter.kind()) {
             case VALUES -> obj("Dropdown", obj(
                     "FilterControlId", controlId, "Title", filter.controlTitle(), "SourceFilterId", filter.id(),
-                    "Type", "MULTI_SELECT"));
+                    "Type", "MULTI_SELECT",
+                    "SelectableValues", filter.selectableValues().isEmpty() ? null : obj("Values", arr(filter.selectableValues()))));
             case EXACT_TEXT -> obj("TextField", obj(
                     "FilterControlId", controlId, "Title", filter.controlTitle(), "SourceFilterId", filter.id()));
             case RELATIVE_TIME -> obj("RelativeDateTime", obj(
                     "FilterControlId", controlId, "Title", filter.controlTitle(), "SourceFilterId", filter.id()));
+            case FLAG -> throw new IllegalArgumentException(filter.id() + ": a fixed condition has no control");
         };
     }
 

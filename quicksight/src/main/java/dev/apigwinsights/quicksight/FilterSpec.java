@@ -1,15 +1,22 @@
 package dev.apigwinsights.quicksight;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
- * A filter with its control: which column, how the owner picks values, and which visuals it
- * narrows. Dashboard-wide filters ({@link DashboardSpec#filters()}) apply to every content sheet
- * and get a control on each; a sheet's own filters apply to that sheet, to all its visuals or to
- * {@code visualIds} only.
+ * A filter on one column of one data set, the visuals it narrows, and how the owner sets it.
+ *
+ * @param scope            the visuals it narrows, by sheet id: an empty list means every visual of
+ *                         that sheet (QuickSight's {@code ALL_VISUALS}), otherwise the named ones
+ * @param controlTitle     the title of its control, shown on every sheet of its scope; null for a
+ *                         fixed filter without a control (an insight's own condition)
+ * @param selectableValues for {@link Kind#VALUES}: the closed set the drop-down offers (empty: the
+ *                         values found in the data)
  */
-public record FilterSpec(String id, String column, Kind kind, String controlTitle, List<String> visualIds) {
+public record FilterSpec(String id, String dataSet, String column, Kind kind, String controlTitle,
+                         Map<String, List<String>> scope, List<String> selectableValues) {
 
     public enum Kind {
         /** Pick any number of values from a drop-down (API, stage, route, status class...). */
@@ -17,34 +24,36 @@ public record FilterSpec(String id, String column, Kind kind, String controlTitl
         /** Type one exact value (request id, client IP). */
         EXACT_TEXT,
         /** A relative window of whole days (last N days, this week...), default the last 7 days, on a date column. */
-        RELATIVE_TIME
+        RELATIVE_TIME,
+        /** Keeps rows whose numeric column equals 1: an insight's fixed condition as a 0/1 calculated field. */
+        FLAG
     }
 
     public FilterSpec {
         Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(dataSet, "dataSet");
         Objects.requireNonNull(column, "column");
         Objects.requireNonNull(kind, "kind");
-        Objects.requireNonNull(controlTitle, "controlTitle");
-        visualIds = List.copyOf(visualIds);
+        Map<String, List<String>> copy = new LinkedHashMap<>();
+        scope.forEach((sheet, visuals) -> copy.put(sheet, List.copyOf(visuals)));
+        scope = java.util.Collections.unmodifiableMap(copy);
+        selectableValues = List.copyOf(selectableValues);
         if (!Ids.isValid(id)) {
             throw new IllegalArgumentException("filter id '" + id + "' is not a QuickSight id");
         }
+        if (scope.isEmpty()) {
+            throw new IllegalArgumentException(id + ": a filter narrows at least one sheet");
+        }
+        if (kind == Kind.FLAG && controlTitle != null) {
+            throw new IllegalArgumentException(id + ": a fixed condition has no control");
+        }
+        if (kind != Kind.FLAG && controlTitle == null) {
+            throw new IllegalArgumentException(id + ": a " + kind + " filter needs a control title");
+        }
     }
 
-    public static FilterSpec values(String id, String column, String controlTitle) {
-        return new FilterSpec(id, column, Kind.VALUES, controlTitle, List.of());
-    }
-
-    public static FilterSpec exactText(String id, String column, String controlTitle) {
-        return new FilterSpec(id, column, Kind.EXACT_TEXT, controlTitle, List.of());
-    }
-
-    public static FilterSpec relativeTime(String id, String column, String controlTitle) {
-        return new FilterSpec(id, column, Kind.RELATIVE_TIME, controlTitle, List.of());
-    }
-
-    /** The same filter narrowing only these visuals of its sheet. */
-    public FilterSpec onlyVisuals(String... ids) {
-        return new FilterSpec(id, column, kind, controlTitle, List.of(ids));
+    /** True when the owner sets it with a control. */
+    public boolean hasControl() {
+        return controlTitle != null;
     }
 }

@@ -29,9 +29,16 @@ final class GridLayout {
         return switch (kind) {
             case KPI -> new Size(9, 5);
             case BAR, PIE, DONUT -> new Size(12, 10);
-            case LINE, STACKED_BAR, HEATMAP -> new Size(18, 10);
-            case TABLE, PIVOT -> new Size(COLUMNS, 12);
+            case LINE, STACKED_BAR, HEATMAP, COMBO, HISTOGRAM -> new Size(18, 10);
+            case FILLED_MAP -> new Size(24, 14);
+            case TABLE, PIVOT, ROWS -> new Size(COLUMNS, 12);
         };
+    }
+
+    /** A full-width text box tall enough for its paragraphs (about 200 characters per grid row). */
+    static Size textSize(List<String> paragraphs) {
+        int characters = paragraphs.stream().mapToInt(String::length).sum();
+        return new Size(COLUMNS, 2 + paragraphs.size() + characters / 200);
     }
 
     GridLayout add(String elementId, String elementType, Size size) {

@@ -18,21 +18,22 @@ final class NumberFormats {
     /** The {@code NumericFormatConfiguration} inside it. */
     static ObjectNode numeric(Unit unit) {
         return switch (unit) {
-            case COUNT, TIME -> obj("NumberDisplayFormatConfiguration", obj(
-                    "DecimalPlacesConfiguration", obj("DecimalPlaces", 0),
-                    "NumberScale", "NONE",
-                    "SeparatorConfiguration", obj("ThousandsSeparator", obj("Symbol", "COMMA", "Visibility", "VISIBLE"))));
-            case MILLISECONDS -> obj("NumberDisplayFormatConfiguration", obj(
-                    "DecimalPlacesConfiguration", obj("DecimalPlaces", 0),
-                    "NumberScale", "NONE",
-                    "Suffix", " ms",
-                    "SeparatorConfiguration", obj("ThousandsSeparator", obj("Symbol", "COMMA", "Visibility", "VISIBLE"))));
-            case BYTES -> obj("NumberDisplayFormatConfiguration", obj(
-                    "DecimalPlacesConfiguration", obj("DecimalPlaces", 1),
-                    "NumberScale", "AUTO",
-                    "Suffix", "B"));
-            case RATIO -> obj("PercentageDisplayFormatConfiguration", obj(
-                    "DecimalPlacesConfiguration", obj("DecimalPlaces", 1)));
+            case COUNT, TIME -> number(0, null, null);
+            case MILLISECONDS -> number(0, null, " ms");
+            case SECONDS -> number(1, null, " s");
+            case BYTES -> number(1, "AUTO", "B");
+            // The catalog's rates are 0-100 already: a percentage format would multiply them by 100 again.
+            case PERCENT -> number(1, null, "%");
+            case MULTIPLE -> number(2, null, "x");
+            case DECIMAL -> number(2, null, null);
         };
+    }
+
+    /** Decimals, scale and suffix; QuickSight's defaults (thousands separators, no scale) stay implicit to keep the template small. */
+    private static ObjectNode number(int decimals, String scale, String suffix) {
+        return obj("NumberDisplayFormatConfiguration", obj(
+                "DecimalPlacesConfiguration", obj("DecimalPlaces", decimals),
+                "NumberScale", scale,
+                "Suffix", suffix));
     }
 }

@@ -17,14 +17,14 @@ import java.util.Map;
 /** The semantic checks find each kind of inconsistency in an otherwise valid definition. */
 class DefinitionChecksTest {
 
-    private static final String DATA_SET = StarterDashboard.DATA_SET;
-    private static final DefinitionChecks CHECKS = new DefinitionChecks(Map.of(DATA_SET, DataSetColumns.accessLogs()));
+    private static final String DATA_SET = SampleDashboard.DATA_SET;
+    private static final DefinitionChecks CHECKS = DefinitionChecks.of(SampleDashboard.spec());
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    /** The starter definition, as JSON text, so tests can break it by replacing text. */
+    /** The sample definition, as JSON text, so tests can break it by replacing text. */
     private static String definition() {
-        return new DefinitionBuilder(DataSetColumns.accessLogs())
-                .build(StarterDashboard.spec("test"), TextNode.valueOf("arn:aws:quicksight:eu-west-1:123456789012:dataset/x"))
+        return new DefinitionBuilder()
+                .build(SampleDashboard.spec(), d -> TextNode.valueOf("arn:aws:quicksight:eu-west-1:123456789012:dataset/x"))
                 .toString();
     }
 
@@ -45,7 +45,7 @@ class DefinitionChecksTest {
     }
 
     @Test
-    void theStarterDefinitionIsConsistent() {
+    void theSampleDefinitionIsConsistent() {
         assertThat(problems(definition())).isEmpty();
     }
 
@@ -80,7 +80,7 @@ class DefinitionChecksTest {
         assertThat(problems(definition().replace("\"FieldId\":\"traffic-p95-m0\"", "\"FieldId\":\"traffic-requests-m0\"")))
                 .containsExactly("/Sheets/1/Visuals/1/KPIVisual/ChartConfiguration/FieldWells/Values/0/NumericalMeasureField/FieldId: "
                         + "FieldId 'traffic-requests-m0' is already used at "
-                        + "/Sheets/1/Visuals/0/KPIVisual/ChartConfiguration/FieldWells/Values/0/CategoricalMeasureField/FieldId");
+                        + "/Sheets/1/Visuals/0/KPIVisual/ChartConfiguration/FieldWells/Values/0/DateMeasureField/FieldId");
     }
 
     @Test
@@ -133,41 +133,110 @@ class DefinitionChecksTest {
                         + "CategorySort/0/FieldSort/FieldId: sorts by 'traffic-requests-m0', which is not a field of this visual");
     }
 
+    private static final CalculatedField OVERHEAD = new CalculatedField(DATA_SET, "overhead_ms",
+            "{response_latency_ms} - {integration_latency_ms}", ColumnType.INTEGER, false);
+    private static final CalculatedField ERROR_RATE = new CalculatedField(DATA_SET, "error_rate_pct",
+            "100.0 * countIf({request_time}, {status_class} = '5xx') / count({request_time})", ColumnType.DECIMAL, true);
+    private static final DefinitionChecks WITH_CALCULATIONS = new DefinitionChecks(List.of(SampleDashboard.dataSet()),
+            List.of(OVERHEAD, ERROR_RATE));
+
+    private static ObjectNode calculated(CalculatedField field) {
+        return MAPPER.createObjectNode().put("DataSetIdentifier", field.dataSet()).put("Name", field.name())
+                .put("Expression", field.expression());
+    }
+
     @Test
     void reportsCalculatedFieldsAndParametersThatReferToNothing() {
         ObjectNode definition = tree();
-        definition.putArray("CalculatedFields").add(MAPPER.createObjectNode()
-                .put("DataSetIdentifier", DATA_SET).put("Name", "overhead_ms")
-                .put("Expression", "{response_latency_ms} - {integration_latncy_ms}"));
+        definition.putArray("CalculatedFields").add(calculated(OVERHEAD).put("Expression", "{response_latency_ms} - {integration_latncy_ms}"))
+                .add(MAPPER.createObjectNode().put("DataSetIdentifier", DATA_SET).put("Name", "mystery").put("Expression", "1"));
         ((ObjectNode) definition.at("/FilterGroups/1/Filters/0/CategoryFilter/Configuration/FilterListConfiguration"))
                 .put("ParameterName", "ApiParam");
 
-        assertThat(CHECKS.check(definition)).containsExactlyInAnyOrder(
+        assertThat(WITH_CALCULATIONS.check(definition)).containsExactlyInAnyOrder(
+                "/CalculatedFields/0: the expression of 'overhead_ms' is not the declared one",
                 "/CalculatedFields/0/Expression: {integration_latncy_ms} is not a column of data set 'access_logs'",
+                "/CalculatedFields/1: calculated field 'mystery' is not declared (its type is unknown)",
                 "/FilterGroups/1/Filters/0/CategoryFilter/Configuration/FilterListConfiguration/ParameterName: parameter 'ApiParam' is not declared");
     }
 
     @Test
-    void aCalculatedFieldCanBeUsedLikeAColumn() {
+    void aCalculatedFieldCanBeUsedLikeAColumnOfItsDeclaredType() {
         ObjectNode definition = tree();
-        definition.putArray("CalculatedFields").add(MAPPER.createObjectNode()
-                .put("DataSetIdentifier", DATA_SET).put("Name", "overhead_ms")
-                .put("Expression", "{response_latency_ms} - {integration_latency_ms}"));
+        definition.putArray("CalculatedFields").add(calculated(OVERHEAD));
         ((ObjectNode) definition.at("/Sheets/1/Visuals/1/KPIVisual/ChartConfiguration/FieldWells/Values/0/NumericalMeasureField/Column"))
                 .put("ColumnName", "overhead_ms");
+        assertThat(WITH_CALCULATIONS.check(definition)).isEmpty();
 
-        assertThat(CHECKS.check(definition)).isEmpty();
+        // A number cannot be a category of the bar chart.
+        ((ObjectNode) definition.at("/Sheets/1/Visuals/3/BarChartVisual/ChartConfiguration/FieldWells/BarChartAggregatedFieldWells/Category/0/"
+                + "CategoricalDimensionField/Column")).put("ColumnName", "overhead_ms");
+        assertThat(WITH_CALCULATIONS.check(definition)).contains("/Sheets/1/Visuals/3/BarChartVisual/ChartConfiguration/FieldWells/"
+                + "BarChartAggregatedFieldWells/Category/0/CategoricalDimensionField/Column: CategoricalDimensionField cannot use "
+                + "INTEGER column 'overhead_ms' (needs [STRING])");
+    }
+
+    @Test
+    void anAggregatedCalculatedFieldIsAMeasureWithoutAnAggregationAndNothingElse() {
+        ObjectNode definition = tree();
+        definition.putArray("CalculatedFields").add(calculated(ERROR_RATE));
+        ObjectNode p95 = (ObjectNode) definition.at("/Sheets/1/Visuals/1/KPIVisual/ChartConfiguration/FieldWells/Values/0/NumericalMeasureField");
+        ((ObjectNode) p95.path("Column")).put("ColumnName", "error_rate_pct");
+        assertThat(WITH_CALCULATIONS.check(definition)).containsExactly("/Sheets/1/Visuals/1/KPIVisual/ChartConfiguration/FieldWells/Values/0/"
+                + "NumericalMeasureField: 'error_rate_pct' aggregates itself; it takes no AggregationFunction");
+
+        p95.remove("AggregationFunction");
+        assertThat(WITH_CALCULATIONS.check(definition)).isEmpty();
+
+        ((ObjectNode) definition.at("/FilterGroups/2/Filters/0/CategoryFilter/Column")).put("ColumnName", "error_rate_pct");
+        assertThat(WITH_CALCULATIONS.check(definition)).containsExactly(
+                "/FilterGroups/2/Filters/0/CategoryFilter/Column: 'error_rate_pct' aggregates itself; CategoryFilter cannot use it");
+    }
+
+    @Test
+    void aNumericalMeasureWithoutAggregationWouldBeSummedSilently() {
+        ObjectNode definition = tree();
+        ((ObjectNode) definition.at("/Sheets/1/Visuals/1/KPIVisual/ChartConfiguration/FieldWells/Values/0/NumericalMeasureField"))
+                .remove("AggregationFunction");
+        assertThat(CHECKS.check(definition)).containsExactly("/Sheets/1/Visuals/1/KPIVisual/ChartConfiguration/FieldWells/Values/0/"
+                + "NumericalMeasureField: 'response_latency_ms' needs an AggregationFunction (QuickSight would sum it silently)");
+    }
+
+    @Test
+    void aFilterNarrowsOnlyVisualsOfItsDataSetAndParametersMapToExistingDataSetParameters() {
+        DataSetSpec slo = new DataSetSpec("slo", "DataSetSlo", "slo", "SLO",
+                DataSetColumns.of(List.of(new DataSetColumns.Column("availability_pct", ColumnType.DECIMAL))),
+                new DataSetSpec.CustomSql("SELECT 1", List.of(new DataSetSpec.DataSetParameter("AvailabilityTargetPct",
+                        ParameterSpec.NumberKind.DECIMAL, 99.9))));
+        SheetSpec sheet = new SheetSpec("s", "S", "S", List.of(), List.of(
+                VisualSpec.of("logs", DATA_SET, ChartKind.KPI, "Requests", "?", List.of(), List.of(Measure.requests())),
+                VisualSpec.of("slo", "slo", ChartKind.KPI, "Availability", "?", List.of(),
+                        List.of(new Measure("availability_pct", Aggregation.max(), "Availability", Unit.PERCENT)))));
+        DashboardSpec spec = new DashboardSpec(List.of(SampleDashboard.dataSet(), slo), List.of(),
+                List.of(new ParameterSpec("AvailabilityTargetPct", ParameterSpec.NumberKind.DECIMAL, 99.9, "Target", List.of("s"),
+                        List.of(new ParameterSpec.Mapping("slo", "AvailabilityTargetPct")))),
+                List.of(sheet),
+                List.of(new FilterSpec("stage", DATA_SET, "stage", FilterSpec.Kind.VALUES, "Stage", Map.of("s", List.of("logs", "slo")),
+                        List.of())));
+        ObjectNode definition = new DefinitionBuilder().build(spec, d -> TextNode.valueOf("arn"));
+        ((ObjectNode) definition.at("/ParameterDeclarations/0/DecimalParameterDeclaration/MappedDataSetParameters/0"))
+                .put("DataSetParameterName", "AvailabilityTarget");
+
+        assertThat(DefinitionChecks.of(spec).check(definition)).containsExactlyInAnyOrder(
+                "/FilterGroups/0/ScopeConfiguration/SelectedSheets/SheetVisualScopingConfigurations/0: visual 'slo' does not show "
+                        + "data set [access_logs], so the filter cannot narrow it",
+                "/ParameterDeclarations/0/MappedDataSetParameters/0: data set 'slo' has no parameter 'AvailabilityTarget'");
     }
 
     @Test
     void enforcesFiftyVisualsPerSheet() {
         List<VisualSpec> visuals = new ArrayList<>();
         for (int i = 0; i < DefinitionChecks.MAX_VISUALS_PER_SHEET + 1; i++) {
-            visuals.add(VisualSpec.of("v" + i, ChartKind.KPI, "KPI " + i, "?", List.of(), List.of(Measure.requests())));
+            visuals.add(VisualSpec.of("v" + i, DATA_SET, ChartKind.KPI, "KPI " + i, "?", List.of(), List.of(Measure.requests())));
         }
-        DashboardSpec crowded = new DashboardSpec(DATA_SET,
-                List.of(SheetSpec.content("crowded", "Crowded", "Too many visuals", visuals, List.of())), List.of());
-        JsonNode definition = new DefinitionBuilder(DataSetColumns.accessLogs()).build(crowded, TextNode.valueOf("arn"));
+        DashboardSpec crowded = new DashboardSpec(List.of(SampleDashboard.dataSet()), List.of(), List.of(),
+                List.of(new SheetSpec("crowded", "Crowded", "Too many visuals", List.of(), visuals)), List.of());
+        JsonNode definition = new DefinitionBuilder().build(crowded, d -> TextNode.valueOf("arn"));
 
         assertThat(CHECKS.check(definition)).containsExactly("/Sheets/0: 51 visuals, QuickSight allows 50 per sheet");
     }

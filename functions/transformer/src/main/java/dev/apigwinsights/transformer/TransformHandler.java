@@ -2,49 +2,59 @@ package dev.apigwinsights.transformer;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import dev.apigwinsights.firehose.BatchSummary;
+import dev.apigwinsights.wiring.TransformerWiring;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import org.crac.Core;
 import org.crac.Resource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Firehose data-transformation Lambda: adapts the runtime's streams to the plain-Java
- * {@link dev.apigwinsights.firehose.FirehoseBatchTransformer}. A stream handler, because the
- * stock {@code KinesisAnalyticsInputPreprocessingResponse} has no {@code metadata.partitionKeys}
+ * transformer that {@link TransformerWiring} builds. A stream handler, because the stock
+ * {@code KinesisAnalyticsInputPreprocessingResponse} has no {@code metadata.partitionKeys}
  * and because streaming avoids a tree of the whole 6 MB batch.
  */
 public final class TransformHandler implements RequestStreamHandler, Resource {
-    private static final Logger LOG = LoggerFactory.getLogger(TransformHandler.class);
+    /** Bundled in the artifact (see the pom): a REST direct-put batch and a CloudWatch one. */
+    static final List<String> PRIMING_EVENTS =
+            List.of("/priming/firehose-direct-rest.json", "/priming/firehose-cloudwatch-http.json");
+    private static final int PRIMING_ROUNDS = 50;
 
-    private final Wiring wiring;
+    private final TransformerWiring wiring;
 
     /** Used by the Lambda runtime: wires real dependencies once per execution environment. */
     public TransformHandler() {
-        this(Wiring.fromEnvironment(System.getenv(), java.time.Clock.systemUTC()));
+        this(TransformerWiring.fromEnvironment(System.getenv(), Clock.systemUTC(), System.out));
         Core.getGlobalContext().register(this);
     }
 
-    TransformHandler(Wiring wiring) {
+    TransformHandler(TransformerWiring wiring) {
         this.wiring = wiring;
     }
 
     @Override
     public void handleRequest(InputStream in, OutputStream out, Context context) throws IOException {
-        BatchSummary summary = wiring.transformer().transform(in, out);
-        wiring.metrics().publish(summary);
-        LOG.info("batch records={} ok={} dropped={} processingFailed={} logEvents={} overBudget={} responseBytes={}",
-                summary.recordsIn(), summary.ok(), summary.dropped(), summary.processingFailed(),
-                summary.logEvents(), summary.overBudget(), summary.responseBytes());
+        wiring.handle(in, out);
     }
 
-    /** SnapStart: run the bundled sample batch so parsing, derivation and JSON code are loaded and compiled. */
+    /** SnapStart: run the bundled sample batches so parsing, derivation and JSON code are loaded and compiled. */
     @Override
     public void beforeCheckpoint(org.crac.Context<? extends Resource> context) throws IOException {
-        wiring.prime();
+        List<TransformerWiring.EventSource> events = new ArrayList<>();
+        for (String name : PRIMING_EVENTS) {
+            events.add(() -> {
+                InputStream in = TransformHandler.class.getResourceAsStream(name);
+                if (in == null) {
+                    throw new IOException("priming event missing from the artifact: " + name);
+                }
+                return in;
+            });
+        }
+        wiring.prime(events, PRIMING_ROUNDS);
     }
 
     /** SnapStart: the usage-plan snapshot taken before the checkpoint may be hours old now. */

@@ -8,6 +8,7 @@ import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.apigwinsights.wiring.TransformerWiring;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -42,9 +43,7 @@ class TransformHandlerTest {
     }
 
     private static TransformHandler handler(Map<String, String> env, PrintStream metricsOut) {
-        Wiring w = Wiring.fromEnvironment(env, CLOCK);
-        return new TransformHandler(new Wiring(w.transformer(), w.primingTransformer(), w.enricher(),
-                EmfMetrics.fromEnvironment(env, CLOCK, metricsOut)));
+        return new TransformHandler(TransformerWiring.fromEnvironment(env, CLOCK, metricsOut));
     }
 
     @ParameterizedTest
@@ -116,16 +115,45 @@ class TransformHandlerTest {
         assertThat(emf.get("RecordsProcessingFailed").asInt()).isEqualTo(4);
         assertThat(emf.get("RecordsDropped").asInt()).isEqualTo(1);
         assertThat(directive.get("Metrics")).extracting(m -> m.get("Name").asText())
-                .contains("RecordsIn", "RecordsOk", "RecordsDropped", "RecordsProcessingFailed", "LogEvents");
+                .contains("RecordsIn", "RecordsOk", "RecordsDropped", "RecordsProcessingFailed", "LogEvents",
+                        "RecordsOverBudget", "RecordsOverWorkBudget", "RecordsUnanswerable");
+    }
+
+    /** Issue 7, item 15: Lambda drops stdout lines below the function's level; the metrics line is at that level. */
+    @ParameterizedTest
+    @ValueSource(strings = {"WARN", "ERROR", "DEBUG"})
+    void emitsTheMetricsLineAtTheFunctionsOwnLogLevelSoLambdaNeverFiltersItOut(String level) throws IOException {
+        ByteArrayOutputStream metrics = new ByteArrayOutputStream();
+        handler(Map.of("AWS_LAMBDA_LOG_LEVEL", level), new PrintStream(metrics, true, StandardCharsets.UTF_8))
+                .handleRequest(new ByteArrayInputStream(fixture("firehose-clf.json")), new ByteArrayOutputStream(), null);
+        assertThat(MAPPER.readTree(metrics.toString(StandardCharsets.UTF_8)).get("level").asText()).isEqualTo(level);
+        ByteArrayOutputStream unset = new ByteArrayOutputStream();
+        handler(Map.of(), new PrintStream(unset, true, StandardCharsets.UTF_8))
+                .handleRequest(new ByteArrayInputStream(fixture("firehose-clf.json")), new ByteArrayOutputStream(), null);
+        assertThat(MAPPER.readTree(unset.toString(StandardCharsets.UTF_8)).get("level").asText()).isEqualTo("INFO");
     }
 
     @Test
     void primesFromTheFixturesPackagedInTheArtifact() throws IOException {
-        Wiring w = Wiring.fromEnvironment(Map.of(), CLOCK);
-        w.prime(); // throws if the priming events were not packaged
-        for (String event : Wiring.PRIMING_EVENTS) {
-            try (var in = Wiring.class.getResourceAsStream(event)) {
+        handler(Map.of(), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
+                .beforeCheckpoint(null); // throws if the priming events were not packaged
+        for (String event : TransformHandler.PRIMING_EVENTS) {
+            try (var in = TransformHandler.class.getResourceAsStream(event)) {
                 assertThat(in).as(event).isNotNull();
+            }
+        }
+    }
+
+    @Test
+    void rowsCarryTheClientCountryFromTheBundledDatabaseUnlessGeoipDatabaseIsNone() throws IOException {
+        PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        for (Map<String, String> env : List.of(Map.<String, String>of(), Map.of("GEOIP_DATABASE", "none"))) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            handler(env, quiet).handleRequest(new ByteArrayInputStream(fixture("firehose-direct-http.json")), out, null);
+            for (JsonNode record : MAPPER.readTree(out.toByteArray()).get("records")) {
+                JsonNode row = MAPPER.readTree(java.util.Base64.getDecoder().decode(record.get("data").asText()));
+                assertThat(row.path("source_ip").asText()).startsWith("14.21.74."); // China Telecom, Guangdong
+                assertThat(row.path("client_country").asText(null)).isEqualTo(env.isEmpty() ? "CN" : null);
             }
         }
     }

@@ -2,6 +2,7 @@ package dev.apigwinsights.derive;
 
 import static dev.apigwinsights.schema.CanonicalField.*;
 
+import dev.apigwinsights.geo.ClientCountries;
 import dev.apigwinsights.schema.CanonicalField;
 import dev.apigwinsights.schema.CanonicalRecord;
 import java.util.Objects;
@@ -28,6 +29,10 @@ import java.util.Objects;
  *       <td>custom domain and no regional ARN</td></tr>
  *   <tr><td>{@code domain_prefix}</td><td>first label of {@code domain_name}</td>
  *       <td>no domain name</td></tr>
+ *   <tr><td>{@code client_country}</td><td>{@code source_ip} via {@link ClientCountries}: the
+ *       database's ISO 3166-1 alpha-2 code, upper case</td><td>no or unparsable address; private,
+ *       loopback, link-local, CGNAT, documentation, benchmarking, multicast, reserved and other
+ *       special-purpose ranges; an address the database does not know; lookups turned off</td></tr>
  *   <tr><td>{@code ua_family}, {@code ua_os}, {@code ua_device}</td><td>{@code user_agent} via
  *       {@link UserAgentClassifier}; unrecognised parts are {@code Other}</td>
  *       <td>no user agent</td></tr>
@@ -77,12 +82,19 @@ public final class Derivations {
     private static final String[] STATUS_CLASSES = {null, "1xx", "2xx", "3xx", "4xx", "5xx"};
 
     private final UserAgentClassifier userAgents;
+    private final ClientCountries countries;
 
     /** The last domain name seen and what it yields; records of a batch nearly always share it. */
     private DomainFacts lastDomain = new DomainFacts("", null, null);
 
+    /** Without country lookups ({@code client_country} stays null). */
     public Derivations(UserAgentClassifier userAgents) {
+        this(userAgents, ClientCountries.DISABLED);
+    }
+
+    public Derivations(UserAgentClassifier userAgents, ClientCountries countries) {
         this.userAgents = Objects.requireNonNull(userAgents, "userAgents");
+        this.countries = Objects.requireNonNull(countries, "countries");
     }
 
     /** Fills the absent derived columns of {@code r}. */
@@ -98,6 +110,9 @@ public final class Derivations {
             }
         }
         deriveDomain(r);
+        if (!r.has(CLIENT_COUNTRY)) {
+            r.set(CLIENT_COUNTRY, countries.countryOf(r.getString(SOURCE_IP)));
+        }
         deriveUserAgent(r);
         if (!r.has(AUTH_METHOD)) {
             r.set(AUTH_METHOD, AuthMethods.infer(r).name());

@@ -209,7 +209,7 @@ public final class UserAgentClassifier {
         try {
             return p.parse(userAgent);
         } catch (RuntimeException | StackOverflowError e) {
-            LOG.debug("User agent could not be parsed: {}", e.toString());
+            LOG.debug("User agent could not be parsed: {}", e.getClass().getName()); // the message may quote it
             return null;
         }
     }

@@ -1,7 +1,8 @@
 /**
  * Derived columns of the canonical schema: what can be inferred from a record's raw columns alone
- * (status class, API type, region and domain prefix, user-agent family/OS/device, authentication
- * method, error category and error signature). {@link dev.apigwinsights.derive.Derivations} is
+ * (status class, API type, region and domain prefix, client country, user-agent family/OS/device,
+ * authentication method, error category and error signature). The country comes from
+ * {@link dev.apigwinsights.geo.ClientCountries}. {@link dev.apigwinsights.derive.Derivations} is
  * the entry point and documents every rule; {@link dev.apigwinsights.derive.UserAgentClassifier}
  * wraps uap-java behind a bounded cache; {@link dev.apigwinsights.derive.ErrorSignatures} masks
  * the variable parts of error messages so that they group.

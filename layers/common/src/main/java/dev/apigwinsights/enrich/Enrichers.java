@@ -16,8 +16,9 @@ import java.util.random.RandomGenerator;
 import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
 
 /**
- * Builds the enricher a deployment or a local run asks for. The Lambda handler and the CLI call
- * {@link #fromSetting(String, Map, Clock)} once, at wiring time.
+ * Builds the enricher a deployment or a local run asks for. The transformer's wiring
+ * ({@code dev.apigwinsights.wiring.TransformerWiring}) calls {@link #fromSetting(String, Map, Clock)}
+ * once, with the {@value #SETTING_ENV} setting, for the Lambda handler and the CLI alike.
  */
 public final class Enrichers {
     /** Setting value: read the live account's usage plans with the default credentials chain. */
@@ -54,11 +55,6 @@ public final class Enrichers {
             return usagePlans(new ApiGatewayUsagePlanSource(client, where), config, clock, Enrichers::newRandom);
         }
         return fromFile(Path.of(setting.strip()), config, clock);
-    }
-
-    /** Same as {@link #fromSetting} with the setting read from {@value #SETTING_ENV}. */
-    public static Enricher fromEnvironment(Map<String, String> env, Clock clock) {
-        return fromSetting(env.get(SETTING_ENV), env, clock);
     }
 
     static UsagePlanEnricher usagePlans(UsagePlanSource source, UsagePlanCacheConfig config, Clock clock,

@@ -17,6 +17,7 @@ import static dev.apigwinsights.schema.CanonicalField.USAGE_PLAN_ID;
 import static dev.apigwinsights.schema.CanonicalField.USAGE_PLAN_NAME;
 
 import dev.apigwinsights.schema.CanonicalRecord;
+import dev.apigwinsights.util.LogSafe;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
@@ -236,8 +237,9 @@ final class UsagePlanEnricher implements Enricher, Refreshable {
             return;
         }
         if (lastEarlyRefreshAt.compareAndSet(last, now)) {
+            // The ids come from the log line: shown sanitised and bounded (LogSafe), never verbatim.
             LOG.info("API key id {} is in no usage plan for stage {} of API {}; refreshing usage plans early",
-                    keyId, stage, apiId);
+                    LogSafe.id(keyId), LogSafe.id(stage), LogSafe.id(apiId));
             triggerRefresh();
         }
     }

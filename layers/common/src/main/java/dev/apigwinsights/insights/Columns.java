@@ -5,8 +5,7 @@ import java.util.List;
 
 /**
  * The columns and derived values insights are written with. Every column comes from
- * {@link CanonicalField} except {@link #CLIENT_COUNTRY}, which the GeoIP issue adds to the schema
- * (the catalog test checks every referenced column exists in one or the other).
+ * {@link CanonicalField} (the catalog test checks every referenced column exists there).
  */
 public final class Columns {
 
@@ -69,11 +68,8 @@ public final class Columns {
     public static final Expr.Col CONNECTED_AT = Expr.Col.of(CanonicalField.CONNECTED_AT);
     public static final Expr.Col MESSAGE_ID = Expr.Col.of(CanonicalField.MESSAGE_ID);
 
-    /** ISO 3166-1 alpha-2 country of the client IP; added to the schema by the GeoIP issue. */
-    public static final Expr.Col CLIENT_COUNTRY = new Expr.Col("client_country", ValueType.STRING);
-
-    /** Columns referenced here that {@link CanonicalField} does not (yet) define. */
-    public static final List<String> PENDING = List.of(CLIENT_COUNTRY.name());
+    /** ISO 3166-1 alpha-2 country of the client IP (offline GeoIP). */
+    public static final Expr.Col CLIENT_COUNTRY = Expr.Col.of(CanonicalField.CLIENT_COUNTRY);
 
     /** The route of a request: {@code resource_path} (REST) when set, else {@code route_key} (HTTP, WebSocket). */
     public static final Expr ROUTE = new Expr.Coalesce(List.of(RESOURCE_PATH, ROUTE_KEY));

@@ -1,5 +1,7 @@
 package dev.apigwinsights.parse;
 
+import dev.apigwinsights.util.JsonWhitespace;
+
 /**
  * The parser used when the operator has not told us the stage's format: JSON lines (with any key
  * names) go to the JSON parser, anything else to the console-preset detector (CLF, XML, CSV).

@@ -1,6 +1,7 @@
 package dev.apigwinsights.parse;
 
 import dev.apigwinsights.schema.ContextVariable;
+import dev.apigwinsights.util.JsonWhitespace;
 import java.nio.charset.StandardCharsets;
 
 /**

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import dev.apigwinsights.schema.ContextVariable;
+import dev.apigwinsights.util.JsonStrings;
 import java.io.IOException;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -102,7 +103,7 @@ public final class JsonAccessLogParser implements AccessLogParser {
     private void repair(String line, String reason, RawAccessLog out) throws AccessLogParseException {
         out.clear();
         try {
-            LenientJsonObjectReader.read(line, expectedKey, MAX_DEPTH, (key, value) -> emit(key, value, out));
+            LenientJsonObjectReader.read(line, expectedKey, MAX_DEPTH, (key, value) -> emit(key, value, out), out::addWork);
         } catch (AccessLogParseException e) {
             throw new AccessLogParseException(reason + "; not repairable: " + e.getMessage());
         }
@@ -152,6 +153,11 @@ public final class JsonAccessLogParser implements AccessLogParser {
         boolean first = true;
         JsonToken t;
         while (depth > 0 && (t = p.nextToken()) != null) {
+            if (t == JsonToken.FIELD_NAME && Secrets.isSecretKey(p.currentName())) {
+                p.nextToken();
+                p.skipChildren(); // a secret inside an array: the member is left out
+                continue;
+            }
             if (t == JsonToken.END_ARRAY || t == JsonToken.END_OBJECT) {
                 depth--;
                 sb.append(t == JsonToken.END_ARRAY ? ']' : '}');
@@ -172,16 +178,15 @@ public final class JsonAccessLogParser implements AccessLogParser {
                     depth++;
                     sb.append('{');
                 }
-                case FIELD_NAME -> sb.append(quote(p.currentName())).append(':');
-                case VALUE_STRING -> sb.append(quote(p.getText()));
+                case FIELD_NAME -> {
+                    JsonStrings.append(p.currentName(), sb);
+                    sb.append(':');
+                }
+                case VALUE_STRING -> JsonStrings.append(p.getText(), sb);
                 default -> sb.append(p.getText());
             }
         }
         return sb.toString();
-    }
-
-    private static String quote(String s) {
-        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
     private void emit(String key, String value, RawAccessLog out) {

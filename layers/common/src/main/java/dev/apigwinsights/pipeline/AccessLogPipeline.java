@@ -1,15 +1,21 @@
 package dev.apigwinsights.pipeline;
 
 import dev.apigwinsights.enrich.Enricher;
+import dev.apigwinsights.enrich.EnrichmentStatus;
 import dev.apigwinsights.parse.AccessLogParseException;
 import dev.apigwinsights.parse.AccessLogParser;
 import dev.apigwinsights.parse.RawAccessLog;
-import dev.apigwinsights.schema.ByteArrayBuilder;
 import dev.apigwinsights.schema.CanonicalField;
 import dev.apigwinsights.schema.CanonicalJsonWriter;
-import dev.apigwinsights.schema.CanonicalMapper;
 import dev.apigwinsights.schema.CanonicalRecord;
+import dev.apigwinsights.schema.RequestTimeWindow;
+import dev.apigwinsights.schema.SourceKind;
+import dev.apigwinsights.util.ByteArrayBuilder;
+import java.time.Clock;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One access-log entry in, one canonical JSON line out: parse, type, derive, enrich, write.
@@ -17,17 +23,33 @@ import java.util.function.Consumer;
  * lives in a {@link ThreadLocal}.
  */
 public final class AccessLogPipeline {
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AccessLogPipeline.class);
+    private static final Logger LOG = LoggerFactory.getLogger(AccessLogPipeline.class);
+    /** Extra key naming the time a row fell back to when its own request time was unusable. */
+    public static final String REQUEST_TIME_SOURCE = "request_time_source";
+    /** {@value #REQUEST_TIME_SOURCE} value: the CloudWatch Logs event time. */
+    public static final String LOG_EVENT_TIME = "log_event_time";
+    /** {@value #REQUEST_TIME_SOURCE} value: the Firehose approximate arrival time. */
+    public static final String FIREHOSE_ARRIVAL_TIME = "firehose_arrival_time";
+
     private final AccessLogParser parser;
     private final Consumer<CanonicalRecord> derivations;
     private final Enricher enricher;
-    private final CanonicalMapper mapper = new CanonicalMapper();
+    private final RequestTimeWindow window;
+    private final CanonicalMapper mapper;
     private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
+    private final AtomicBoolean derivationFailureLogged = new AtomicBoolean();
+    private final AtomicBoolean enrichmentFailureLogged = new AtomicBoolean();
 
-    public AccessLogPipeline(AccessLogParser parser, Consumer<CanonicalRecord> derivations, Enricher enricher) {
+    /**
+     * @param clock bounds the request times a row may carry ({@link RequestTimeWindow})
+     */
+    public AccessLogPipeline(AccessLogParser parser, Consumer<CanonicalRecord> derivations, Enricher enricher,
+                             Clock clock) {
         this.parser = parser;
         this.derivations = derivations;
         this.enricher = enricher;
+        this.window = new RequestTimeWindow(clock);
+        this.mapper = new CanonicalMapper(window);
     }
 
     /**
@@ -36,29 +58,19 @@ public final class AccessLogPipeline {
      * Firehose event's region is the API's; the stream's (or log group owner's) account is the
      * API's account.
      *
-     * @param fallbackTimeMs CloudWatch event time or Firehose arrival time; 0 when unknown
-     * @param region         the Firehose event's region, or null
-     * @param accountId      the account of the stream (direct put) or of the log group (CloudWatch), or null
+     * @param fallbackTimeMs     CloudWatch event time or Firehose arrival time; 0 when unknown. Used
+     *                           only inside the {@link RequestTimeWindow}.
+     * @param fallbackTimeSource what {@code fallbackTimeMs} is ({@link #LOG_EVENT_TIME} or
+     *                           {@link #FIREHOSE_ARRIVAL_TIME}), written to {@value #REQUEST_TIME_SOURCE}
+     * @param region             the Firehose event's region, or null
+     * @param accountId          the account of the stream (direct put) or of the log group (CloudWatch), or null
      */
-    public record Origin(String sourceKind, String logGroup, String logStream, long fallbackTimeMs,
-                         String region, String accountId) {
+    public record Origin(SourceKind sourceKind, String logGroup, String logStream, long fallbackTimeMs,
+                         String fallbackTimeSource, String region, String accountId) {
 
-        public Origin withFallbackTime(long timeMs) {
-            return new Origin(sourceKind, logGroup, logStream, timeMs, region, accountId);
+        public Origin withFallbackTime(long timeMs, String source) {
+            return new Origin(sourceKind, logGroup, logStream, timeMs, source, region, accountId);
         }
-    }
-
-    private CanonicalRecord toRecord(String entry, Origin origin, Scratch s) throws AccessLogParseException {
-        s.raw.clear();
-        parser.parse(entry, s.raw);
-        return complete(s.raw, origin);
-    }
-
-    private CanonicalRecord toRecord(byte[] utf8, int offset, int length, Origin origin, Scratch s)
-            throws AccessLogParseException {
-        s.raw.clear();
-        parser.parse(utf8, offset, length, s.raw);
-        return complete(s.raw, origin);
     }
 
     private CanonicalRecord complete(RawAccessLog raw, Origin origin) throws AccessLogParseException {
@@ -73,13 +85,13 @@ public final class AccessLogPipeline {
         }
         CanonicalRecord record = new CanonicalRecord();
         mapper.map(raw, record);
-        if (!record.has(CanonicalField.REQUEST_TIME_EPOCH_MS) && origin.fallbackTimeMs() > 0) {
+        if (!record.has(CanonicalField.REQUEST_TIME_EPOCH_MS) && window.contains(origin.fallbackTimeMs())) {
             // No usable request time in the line: the CloudWatch event time (or Firehose arrival
             // time) is the closest fact we have, and a record must have a partition.
             CanonicalMapper.setTime(record, origin.fallbackTimeMs());
-            record.putExtra("request_time_source", origin.logGroup() != null ? "log_event_time" : "firehose_arrival_time");
+            record.putExtra(REQUEST_TIME_SOURCE, origin.fallbackTimeSource());
         }
-        record.set(CanonicalField.SOURCE_KIND, origin.sourceKind());
+        record.set(CanonicalField.SOURCE_KIND, origin.sourceKind().name());
         record.set(CanonicalField.LOG_GROUP, origin.logGroup());
         record.set(CanonicalField.LOG_STREAM, origin.logStream());
         if (!record.has(CanonicalField.ACCOUNT_ID) && origin.accountId() != null) {
@@ -98,7 +110,7 @@ public final class AccessLogPipeline {
             enricher.enrich(record);
         } catch (RuntimeException e) {
             // Records are never failed because enrichment failed.
-            record.set(CanonicalField.ENRICHMENT_STATUS, "UNAVAILABLE");
+            record.set(CanonicalField.ENRICHMENT_STATUS, EnrichmentStatus.UNAVAILABLE.name());
             warnOnce(enrichmentFailureLogged, "enrichment", e);
         }
         return record;
@@ -110,8 +122,20 @@ public final class AccessLogPipeline {
      * @throws AccessLogParseException when the entry cannot be parsed; nothing is written
      */
     public CanonicalRecord transform(String entry, Origin origin, ByteArrayBuilder out) throws AccessLogParseException {
+        return transform(entry, origin, out, WorkMeter.NONE);
+    }
+
+    /** As {@link #transform(String, Origin, ByteArrayBuilder)}, reporting the parse work to {@code meter}. */
+    public CanonicalRecord transform(String entry, Origin origin, ByteArrayBuilder out, WorkMeter meter)
+            throws AccessLogParseException {
         Scratch s = scratch.get();
-        CanonicalRecord record = toRecord(entry, origin, s);
+        s.raw.reset();
+        try {
+            parser.parse(entry, s.raw);
+        } finally {
+            meter.charge(s.raw.work());
+        }
+        CanonicalRecord record = complete(s.raw, origin);
         s.writer.write(record, out);
         return record;
     }
@@ -119,17 +143,26 @@ public final class AccessLogPipeline {
     /** Parses one entry given as UTF-8 bytes and appends its canonical JSON line to {@code out}. */
     public CanonicalRecord transform(byte[] utf8, int offset, int length, Origin origin, ByteArrayBuilder out)
             throws AccessLogParseException {
+        return transform(utf8, offset, length, origin, out, WorkMeter.NONE);
+    }
+
+    /** As {@link #transform(byte[], int, int, Origin, ByteArrayBuilder)}, reporting the parse work to {@code meter}. */
+    public CanonicalRecord transform(byte[] utf8, int offset, int length, Origin origin, ByteArrayBuilder out,
+                                     WorkMeter meter) throws AccessLogParseException {
         Scratch s = scratch.get();
-        CanonicalRecord record = toRecord(utf8, offset, length, origin, s);
+        s.raw.reset();
+        try {
+            parser.parse(utf8, offset, length, s.raw);
+        } finally {
+            meter.charge(s.raw.work());
+        }
+        CanonicalRecord record = complete(s.raw, origin);
         s.writer.write(record, out);
         return record;
     }
 
-    private final java.util.concurrent.atomic.AtomicBoolean derivationFailureLogged = new java.util.concurrent.atomic.AtomicBoolean();
-    private final java.util.concurrent.atomic.AtomicBoolean enrichmentFailureLogged = new java.util.concurrent.atomic.AtomicBoolean();
-
     /** One warning per pipeline, not one per record; the class and frame say where, never the data. */
-    private static void warnOnce(java.util.concurrent.atomic.AtomicBoolean logged, String step, RuntimeException e) {
+    private static void warnOnce(AtomicBoolean logged, String step, RuntimeException e) {
         if (logged.compareAndSet(false, true)) {
             StackTraceElement[] frames = e.getStackTrace();
             LOG.warn("{} failed ({} at {}); rows are kept without it (logged once)", step, e.getClass().getName(),

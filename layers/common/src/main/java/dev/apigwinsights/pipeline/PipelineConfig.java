@@ -3,6 +3,7 @@ package dev.apigwinsights.pipeline;
 import dev.apigwinsights.derive.Derivations;
 import dev.apigwinsights.derive.UserAgentClassifier;
 import dev.apigwinsights.enrich.Enricher;
+import dev.apigwinsights.geo.ClientCountries;
 import dev.apigwinsights.parse.AccessLogParser;
 import dev.apigwinsights.parse.AutoDetectingParser;
 import dev.apigwinsights.parse.JsonAccessLogParser;
@@ -10,29 +11,33 @@ import dev.apigwinsights.parse.KeyAliases;
 import dev.apigwinsights.parse.template.ConsolePresets;
 import dev.apigwinsights.parse.template.LogFormat;
 import dev.apigwinsights.schema.CanonicalRecord;
-import java.util.Map;
+import java.time.Clock;
 import java.util.function.Consumer;
 
 /**
- * Builds the access-log pipeline from the same environment variables in Lambda and in the CLI,
- * so {@code ./apigw-insights invoke} behaves exactly like the deployed function.
- *
- * <ul>
- *   <li>{@code LOG_FORMAT}: the stage's exact access-log format string. When set, lines are parsed
- *       by a parser compiled from it; when unset, JSON lines are read by key aliases and other
- *       lines are matched against the console's preset formats (CLF, XML, CSV). An unusable
- *       template fails wiring with {@link IllegalArgumentException}, so a misconfigured function
- *       fails at init instead of failing every record.</li>
- * </ul>
+ * The parts an access-log pipeline is built from. The transformer's wiring
+ * ({@code dev.apigwinsights.wiring.TransformerWiring}) reads the settings ({@code LOG_FORMAT},
+ * {@code GEOIP_DATABASE}, ...) and calls {@link #pipeline}; tests and tools that need only a
+ * pipeline call it directly.
  */
 public final class PipelineConfig {
-    public static final String LOG_FORMAT = "LOG_FORMAT";
-
     private PipelineConfig() {
     }
 
-    public static AccessLogPipeline fromEnvironment(Map<String, String> env, Enricher enricher) {
-        return new AccessLogPipeline(parserFor(env.get(LOG_FORMAT)), derivations(), enricher);
+    /**
+     * A pipeline for lines of {@code logFormat} (the stage's format string; null or blank to detect
+     * formats per line), with {@code client_country} from {@code countries}, enriched by {@code enricher}.
+     *
+     * @throws IllegalArgumentException when the format is unusable, so a misconfigured function
+     *         fails at init instead of failing every record
+     */
+    public static AccessLogPipeline pipeline(String logFormat, ClientCountries countries, Enricher enricher, Clock clock) {
+        return new AccessLogPipeline(parserFor(logFormat), derivations(countries), enricher, clock);
+    }
+
+    /** {@link #pipeline(String, ClientCountries, Enricher, Clock)} with the bundled country database, the default. */
+    public static AccessLogPipeline pipeline(String logFormat, Enricher enricher, Clock clock) {
+        return pipeline(logFormat, ClientCountries.fromSetting(null), enricher, clock);
     }
 
     /** The parser for a stage's format string, or the auto-detecting parser when it is blank. */
@@ -44,21 +49,26 @@ public final class PipelineConfig {
     }
 
     /**
-     * The derivations, sharing one user-agent cache per JVM: the uap parser is expensive to build
-     * and its cache is what makes parsing cheap, so every pipeline (and SnapStart priming) uses it.
+     * The derivations, sharing one user-agent cache per JVM (the uap parser is expensive to build
+     * and its cache is what makes parsing cheap, so every pipeline and SnapStart priming use it),
+     * with countries from {@code countries} (see {@link ClientCountries#fromSetting}: opened once
+     * per JVM per setting, at wiring time, before a SnapStart snapshot).
      */
-    public static Consumer<CanonicalRecord> derivations() {
-        return SharedDerivations.INSTANCE::derive;
+    public static Consumer<CanonicalRecord> derivations(ClientCountries countries) {
+        return new Derivations(SharedDerivations.CLASSIFIER, countries)::derive;
     }
 
-    /** Loads the user-agent parser now (SnapStart: before the checkpoint, not on the first batch). */
+    /**
+     * Loads the user-agent parser and runs the country lookups opened so far through their
+     * databases (SnapStart: before the checkpoint, not on the first batch).
+     */
     public static void preload() {
         SharedDerivations.CLASSIFIER.preload();
+        ClientCountries.warmUpShared();
     }
 
     private static final class SharedDerivations {
         static final UserAgentClassifier CLASSIFIER = new UserAgentClassifier(USER_AGENT_CACHE_ENTRIES);
-        static final Derivations INSTANCE = new Derivations(CLASSIFIER);
     }
 
     private static final int USER_AGENT_CACHE_ENTRIES = 10_000;

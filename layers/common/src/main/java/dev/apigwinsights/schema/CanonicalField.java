@@ -47,6 +47,8 @@ public enum CanonicalField {
     INTEGRATION_REQUEST_ID("integration_request_id", Type.STRING, "Integration (e.g. Lambda) request id",
             ContextVariable.INTEGRATION_REQUEST_ID),
     SOURCE_IP("source_ip", Type.STRING, "Client IP address", IDENTITY_SOURCE_IP),
+    CLIENT_COUNTRY("client_country", Type.STRING,
+            "Derived: ISO 3166-1 alpha-2 country of source_ip (GeoIP database); null for private, reserved and unknown addresses"),
     USER_AGENT("user_agent", Type.STRING, "User-Agent header", IDENTITY_USER_AGENT),
     UA_FAMILY("ua_family", Type.STRING, "User-agent family (parsed)"),
     UA_OS("ua_os", Type.STRING, "Client operating system (parsed)"),
@@ -112,7 +114,7 @@ public enum CanonicalField {
     CONNECTION_ID("connection_id", Type.STRING, "WebSocket connection id", ContextVariable.CONNECTION_ID),
     MESSAGE_ID("message_id", Type.STRING, "WebSocket message id", ContextVariable.MESSAGE_ID),
     CONNECTED_AT("connected_at", Type.BIGINT, "WebSocket connection time, epoch ms", ContextVariable.CONNECTED_AT),
-    SOURCE_KIND("source_kind", Type.STRING, "DIRECT (Firehose direct put) or CLOUDWATCH (subscription filter)"),
+    SOURCE_KIND("source_kind", Type.STRING, SourceKind.describeAll()),
     LOG_GROUP("log_group", Type.STRING, "CloudWatch Logs group, for CLOUDWATCH records"),
     LOG_STREAM("log_stream", Type.STRING, "CloudWatch Logs stream, for CLOUDWATCH records"),
     EXTRA("extra", Type.MAP, "Log keys with no column of their own, as strings");

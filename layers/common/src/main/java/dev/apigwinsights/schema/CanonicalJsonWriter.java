@@ -1,5 +1,7 @@
 package dev.apigwinsights.schema;
 
+import dev.apigwinsights.util.ByteArrayBuilder;
+import dev.apigwinsights.util.JsonStrings;
 import java.util.Map;
 
 /**
@@ -9,7 +11,6 @@ import java.util.Map;
  * intermediate tree, no reflection. Not thread-safe; one per thread.
  */
 public final class CanonicalJsonWriter {
-    private static final byte[] HEX = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private static final CanonicalField[] FIELDS = CanonicalField.values();
     private static final byte[][] KEY_PREFIXES = new byte[FIELDS.length][];
 
@@ -41,7 +42,7 @@ public final class CanonicalJsonWriter {
             } else if (v instanceof Double d) {
                 out.appendAscii(Double.isFinite(d) ? Double.toString(d) : "null");
             } else {
-                writeString(v.toString(), out);
+                JsonStrings.write(v.toString(), out);
             }
         }
         Map<String, String> extra = record.extra();
@@ -57,67 +58,13 @@ public final class CanonicalJsonWriter {
                     out.append((byte) ',');
                 }
                 firstExtra = false;
-                writeString(e.getKey(), out);
+                JsonStrings.write(e.getKey(), out);
                 out.append((byte) ':');
-                writeString(e.getValue(), out);
+                JsonStrings.write(e.getValue(), out);
             }
             out.append((byte) '}');
         }
         out.append((byte) '}');
         out.append((byte) '\n');
-    }
-
-    /** A JSON string literal, UTF-8 encoded; lone surrogates become U+FFFD. */
-    static void writeString(String s, ByteArrayBuilder out) {
-        out.ensure(s.length() * 3 + 2);
-        byte[] b = out.array();
-        int p = out.length();
-        b[p++] = '"';
-        int n = s.length();
-        for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
-            if (c < 0x80) {
-                if (c >= 0x20 && c != '"' && c != '\\') {
-                    b[p++] = (byte) c;
-                } else {
-                    out.setLength(p);
-                    out.ensure((n - i) * 6 + 2);
-                    b = out.array();
-                    b[p++] = '\\';
-                    switch (c) {
-                        case '"' -> b[p++] = '"';
-                        case '\\' -> b[p++] = '\\';
-                        case '\n' -> b[p++] = 'n';
-                        case '\r' -> b[p++] = 'r';
-                        case '\t' -> b[p++] = 't';
-                        case '\b' -> b[p++] = 'b';
-                        case '\f' -> b[p++] = 'f';
-                        default -> {
-                            b[p++] = 'u';
-                            b[p++] = '0';
-                            b[p++] = '0';
-                            b[p++] = HEX[c >> 4];
-                            b[p++] = HEX[c & 0xF];
-                        }
-                    }
-                }
-            } else if (c < 0x800) {
-                b[p++] = (byte) (0xC0 | (c >> 6));
-                b[p++] = (byte) (0x80 | (c & 0x3F));
-            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
-                int cp = Character.toCodePoint(c, s.charAt(++i));
-                b[p++] = (byte) (0xF0 | (cp >> 18));
-                b[p++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
-                b[p++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
-                b[p++] = (byte) (0x80 | (cp & 0x3F));
-            } else {
-                int cp = Character.isSurrogate(c) ? 0xFFFD : c;
-                b[p++] = (byte) (0xE0 | (cp >> 12));
-                b[p++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
-                b[p++] = (byte) (0x80 | (cp & 0x3F));
-            }
-        }
-        b[p++] = '"';
-        out.setLength(p);
     }
 }

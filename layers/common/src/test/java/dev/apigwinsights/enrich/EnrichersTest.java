@@ -19,7 +19,6 @@ class EnrichersTest {
         assertThat(Enrichers.fromSetting("  ", Map.of(), clock)).isSameAs(Enricher.NONE);
         assertThat(Enrichers.fromSetting("none", Map.of(), clock)).isSameAs(Enricher.NONE);
         assertThat(Enrichers.fromSetting("NONE", Map.of(), clock)).isSameAs(Enricher.NONE);
-        assertThat(Enrichers.fromEnvironment(Map.of(), clock)).isSameAs(Enricher.NONE);
     }
 
     @Test
@@ -51,8 +50,7 @@ class EnrichersTest {
         System.setProperty("aws.secretAccessKey", "fake-secret");
         try (ApiGatewayFake fake = new ApiGatewayFake()) {
             fake.standardAccount();
-            Enricher enricher = Enrichers.fromEnvironment(Map.of(
-                    "USAGE_PLANS", "aws",
+            Enricher enricher = Enrichers.fromSetting("aws", Map.of(
                     "AWS_REGION", "us-east-1",
                     "APIGW_ENDPOINT_OVERRIDE", fake.endpoint().toString()), clock);
             CanonicalRecord r = new CanonicalRecord().set(CanonicalField.API_ID, "a1b2c3d4e5")

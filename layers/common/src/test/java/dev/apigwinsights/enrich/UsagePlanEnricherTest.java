@@ -362,6 +362,29 @@ class UsagePlanEnricherTest {
         assertThat(fake.requests("/usageplans")).isEqualTo(6);
     }
 
+    /** Issue 7, item 11: ids from the log line appear in logs only sanitised and bounded. */
+    @Test
+    void logsTheIdsOfAnUnknownKeyOnlySanitisedAndBounded() throws Exception {
+        UsagePlanEnricher enricher = enricher(CONFIG);
+        enriched(enricher, REST_API, "prod", "k1acme0001");
+        clock.advance(Duration.ofSeconds(61));
+        String forgedKey = "k9\n[main] ERROR forged log line " + "x".repeat(5_000);
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream stderr = System.err;
+        System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            enriched(enricher, "api\r\nid", "st\u0000age", forgedKey);
+            awaitRefresh(enricher);
+        } finally {
+            System.setErr(stderr);
+        }
+        String log = captured.toString(java.nio.charset.StandardCharsets.UTF_8);
+        String line = log.lines().filter(l -> l.contains("refreshing usage plans early")).findFirst().orElseThrow();
+        assertThat(line).contains("k9??main??ERROR?forged").contains("api??id").contains("st?age").contains("chars)");
+        assertThat(line.length()).isLessThan(600);
+        assertThat(log.lines().filter(l -> l.contains("forged")).count()).as("no forged line").isEqualTo(1);
+    }
+
     @Test
     void refreshesBeforeServingAfterASnapStartRestore() {
         UsagePlanEnricher enricher = enricher(JITTERED);

@@ -6,23 +6,24 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.apigwinsights.enrich.Enricher;
+import dev.apigwinsights.eventkit.FirehoseEventBuilder;
 import dev.apigwinsights.pipeline.PipelineConfig;
-import dev.apigwinsights.testing.Fixtures;
+import dev.apigwinsights.eventkit.Fixtures;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class FirehoseBatchTransformerTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private final FirehoseBatchTransformer transformer =
-            new FirehoseBatchTransformer(PipelineConfig.fromEnvironment(Map.of(), Enricher.NONE));
+            new FirehoseBatchTransformer(PipelineConfig.pipeline(null, Enricher.NONE, Clock.systemUTC()));
 
     private record Run(JsonNode response, BatchSummary summary, int responseBytes) {
         JsonNode record(int i) {
@@ -154,7 +155,7 @@ class FirehoseBatchTransformerTest {
         String format = "$context.requestId|$context.requestTimeEpoch|$context.httpMethod $context.path|$context.status"
                 + "|$context.identity.userAgent|$context.integrationErrorMessage|$context.identity.apiKey";
         FirehoseBatchTransformer custom = new FirehoseBatchTransformer(
-                PipelineConfig.fromEnvironment(Map.of(PipelineConfig.LOG_FORMAT, format), Enricher.NONE));
+                PipelineConfig.pipeline(format, Enricher.NONE, Clock.systemUTC()));
         FirehoseEventBuilder b = new FirehoseEventBuilder("arn:aws:firehose:us-east-1:123456789012:deliverystream/s", 1L);
         b.direct("r-1|1706770069673|GET /a b|200|Agent | with pipes|-|SECRET-KEY-VALUE");
         b.direct("not|the|format");
@@ -170,7 +171,7 @@ class FirehoseBatchTransformerTest {
 
     @Test
     void refusesAnUnusableFormatStringAtStartupRatherThanFailingEveryRecord() {
-        assertThatThrownBy(() -> PipelineConfig.fromEnvironment(Map.of(PipelineConfig.LOG_FORMAT, "no variables here"), Enricher.NONE))
+        assertThatThrownBy(() -> PipelineConfig.pipeline("no variables here", Enricher.NONE, Clock.systemUTC()))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -206,7 +207,7 @@ class FirehoseBatchTransformerTest {
         FirehoseBatchTransformer t = new FirehoseBatchTransformer(new dev.apigwinsights.pipeline.AccessLogPipeline(
                 PipelineConfig.parserFor(null), record -> {
                     throw new IllegalArgumentException("derive bug");
-                }, broken));
+                }, broken, Clock.systemUTC()));
         Run run = run(t, Fixtures.bytes("firehose-direct-rest.json"));
         assertThat(run.summary().ok()).isEqualTo(14);
         assertThat(run.line(0, 0).get("enrichment_status").asText()).isEqualTo("UNAVAILABLE");
@@ -241,7 +242,7 @@ class FirehoseBatchTransformerTest {
         b.cloudWatch("/g", "s", events, 1_700_000_000_000L);
         Run run = run(transformer, b.toJson().getBytes(StandardCharsets.UTF_8));
         assertThat(run.record(0).get("result").asText()).isEqualTo("ProcessingFailed");
-        assertThat(run.summary().failures().get(0).reason()).startsWith("entry 4 of 4:");
+        assertThat(run.summary().failures().get(0).reason()).startsWith("log event 4:");
     }
 
     @Test
@@ -267,7 +268,7 @@ class FirehoseBatchTransformerTest {
         assertThat(run.summary().ok()).isPositive();
         assertThat(run.summary().overBudget()).isPositive();
         assertThat(run.summary().failures()).extracting(BatchSummary.RecordFailure::reason)
-                .contains("response size budget exceeded: lower the Firehose processor buffer size");
+                .contains("response size budget exceeded: re-send it with apigw-insights replay (it splits large records)");
     }
 
     @Test
@@ -346,7 +347,7 @@ class FirehoseBatchTransformerTest {
 
     @Test
     void inflatingBeyondTheCapFailsOnlyThatRecord() throws IOException {
-        byte[] bomb = FirehoseEventBuilder.gzip(new byte[CloudWatchEnvelope.MAX_INFLATED_BYTES + 1024]);
+        byte[] bomb = FirehoseEventBuilder.gzip(new byte[(int) CloudWatchEnvelopeReader.MAX_INFLATED_BYTES + 1024]);
         FirehoseEventBuilder b = new FirehoseEventBuilder("arn:aws:firehose:us-east-1:123456789012:deliverystream/s", 1L);
         b.raw(bomb).direct(Fixtures.lines("rest-sumo.jsonl").get(0));
         Run run = run(transformer, b.toJson().getBytes(StandardCharsets.UTF_8));

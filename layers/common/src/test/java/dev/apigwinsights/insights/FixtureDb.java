@@ -23,9 +23,6 @@ import java.util.StringJoiner;
  */
 final class FixtureDb {
 
-    /** Columns other issues add to the schema, created here until {@link CanonicalField} has them. */
-    static final Map<String, String> PENDING_COLUMNS = Map.of("client_country", "VARCHAR");
-
     private FixtureDb() {
     }
 
@@ -87,7 +84,6 @@ final class FixtureDb {
         for (CanonicalField f : CanonicalField.values()) {
             columns.put(f.column(), f.type().duckDbType());
         }
-        PENDING_COLUMNS.forEach(columns::putIfAbsent);
         for (String key : CanonicalField.partitionKeys()) {
             columns.put(key, "VARCHAR");
         }

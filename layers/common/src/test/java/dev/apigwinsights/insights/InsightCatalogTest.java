@@ -61,7 +61,7 @@ class InsightCatalogTest {
         List<String> unknown = new ArrayList<>();
         for (Insight i : insights.list()) {
             forEachColumn(i, c -> {
-                boolean known = CanonicalField.byColumn(c.name()).isPresent() || Columns.PENDING.contains(c.name());
+                boolean known = CanonicalField.byColumn(c.name()).isPresent();
                 if (!known) {
                     unknown.add(i.id() + ": " + c.name());
                 }

@@ -2,7 +2,7 @@ package dev.apigwinsights.insights;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.apigwinsights.testing.Fixtures;
+import dev.apigwinsights.eventkit.Fixtures;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

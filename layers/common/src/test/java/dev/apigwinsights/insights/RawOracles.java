@@ -5,7 +5,6 @@ import static dev.apigwinsights.insights.Oracle.sorted;
 import static dev.apigwinsights.insights.Oracle.upTo;
 
 import java.util.Arrays;
-import java.util.List;
 import java.util.function.BiConsumer;
 
 final class RawOracles {

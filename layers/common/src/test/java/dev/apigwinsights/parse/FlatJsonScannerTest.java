@@ -3,7 +3,7 @@ package dev.apigwinsights.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.apigwinsights.schema.ContextVariable;
-import dev.apigwinsights.testing.Fixtures;
+import dev.apigwinsights.eventkit.Fixtures;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

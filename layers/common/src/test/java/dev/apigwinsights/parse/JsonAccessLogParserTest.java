@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.apigwinsights.schema.ContextVariable;
-import dev.apigwinsights.testing.Fixtures;
-import java.util.HashMap;
-import java.util.Map;
+import dev.apigwinsights.eventkit.Fixtures;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.apigwinsights.util.ByteArrayBuilder;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 

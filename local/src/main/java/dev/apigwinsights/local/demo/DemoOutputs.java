@@ -3,7 +3,7 @@ package dev.apigwinsights.local.demo;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.apigwinsights.firehose.FirehoseEventBuilder;
+import dev.apigwinsights.eventkit.FirehoseEventBuilder;
 import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
 import java.io.IOException;

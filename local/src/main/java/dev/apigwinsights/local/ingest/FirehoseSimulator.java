@@ -5,12 +5,12 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import dev.apigwinsights.firehose.BatchSummary;
-import dev.apigwinsights.firehose.CloudWatchEnvelope;
 import dev.apigwinsights.firehose.ErrorDocument;
 import dev.apigwinsights.firehose.FirehoseBatchTransformer;
 import dev.apigwinsights.firehose.FirehoseResult;
 import dev.apigwinsights.local.store.StoreSchema;
 import dev.apigwinsights.local.util.ByteArrays;
+import dev.apigwinsights.local.util.CloudWatchPayloads;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -104,7 +104,7 @@ final class FirehoseSimulator {
      */
     static int weight(SourceRecord r) {
         int n = r.data().length;
-        return CloudWatchEnvelope.isGzip(r.data()) ? n * 20 : n * 2;
+        return CloudWatchPayloads.isGzip(r.data()) ? n * 20 : n * 2;
     }
 
     /** The transformation event Firehose would send for these records. */

@@ -1,11 +1,11 @@
 package dev.apigwinsights.local.ingest;
 
-import dev.apigwinsights.firehose.CloudWatchEnvelope;
-import dev.apigwinsights.firehose.MalformedRecordException;
+import dev.apigwinsights.local.util.CloudWatchPayloads;
 import dev.apigwinsights.pipeline.LogEntries;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One Firehose record as the simulator sends it, and what the ingest knows about the log entries
@@ -21,6 +21,9 @@ import java.util.List;
  * </ul>
  */
 final class SourceRecord {
+    /** Past this, a record's own gzip data is not worth inflating to find its entries (a Firehose record is at most 1,000 KiB). */
+    private static final long MAX_INFLATED_BYTES = 64L * 1024 * 1024;
+
     /** A log event for a locally built envelope; the message as UTF-8. */
     record LogEvent(long timestamp, byte[] message) {
     }
@@ -95,18 +98,24 @@ final class SourceRecord {
             }
             return out;
         }
-        try {
-            byte[] payload = CloudWatchEnvelope.isGzip(data) ? CloudWatchEnvelope.gunzip(data) : data;
-            if (CloudWatchEnvelope.isGzip(data) || CloudWatchEnvelope.looksLikeEnvelope(payload)) {
-                for (CloudWatchEnvelope.LogEvent e : CloudWatchEnvelope.parse(payload).logEvents()) {
+        byte[] payload = data;
+        if (CloudWatchPayloads.isGzip(data)) {
+            Optional<byte[]> inflated = CloudWatchPayloads.gunzip(data, MAX_INFLATED_BYTES);
+            if (inflated.isEmpty()) {
+                return List.of();
+            }
+            payload = inflated.get();
+        }
+        Optional<CloudWatchPayloads.Envelope> envelope = CloudWatchPayloads.parseEnvelope(payload);
+        if (envelope.isPresent()) {
+            for (CloudWatchPayloads.LogEvent e : envelope.get().logEvents()) {
+                if (e.message() != null) {
                     addEntry(out, e.message());
                 }
-                return out;
             }
-            return LogEntries.split(new String(payload, StandardCharsets.UTF_8));
-        } catch (MalformedRecordException e) {
-            return List.of();
+            return out;
         }
+        return CloudWatchPayloads.isGzip(data) ? List.of() : LogEntries.split(new String(payload, StandardCharsets.UTF_8));
     }
 
     private static void addEntry(List<String> out, String message) {

@@ -1,7 +1,7 @@
 package dev.apigwinsights.local.dashboard;
 
 import dev.apigwinsights.insights.Insights;
-import dev.apigwinsights.local.TransformerFactory;
+import dev.apigwinsights.local.LocalWiring;
 import dev.apigwinsights.local.demo.DemoTraffic;
 import dev.apigwinsights.local.ingest.Ingest;
 import dev.apigwinsights.local.ingest.InputFiles;
@@ -49,7 +49,7 @@ public final class DashboardFixture {
             try {
                 Path dir = Files.createTempDirectory("dashboard-fixture");
                 DemoTraffic.Result generated = new DemoTraffic(7, DAYS, END).writeTo(dir);
-                new Ingest(TransformerFactory.create(generated.usagePlans().toString(), null, Map.of(), CLOCK), CLOCK,
+                new Ingest(LocalWiring.create(LocalWiring.environment(Map.of(), generated.usagePlans().toString(), null), CLOCK).transformer(), CLOCK,
                         InputStream.nullInputStream())
                         .run(dir, InputFiles.expand(List.of(generated.inputDir().toString()), new StoreLayout(dir)),
                                 Ingest.Options.defaults(), Progress.none());

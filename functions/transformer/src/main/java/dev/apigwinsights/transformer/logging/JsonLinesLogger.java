@@ -1,5 +1,6 @@
 package dev.apigwinsights.transformer.logging;
 
+import dev.apigwinsights.util.JsonStrings;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.util.Locale;
@@ -78,41 +79,19 @@ final class JsonLinesLogger extends LegacyAbstractLogger {
         StringBuilder sb = new StringBuilder(128 + (message == null ? 0 : message.length()));
         sb.append("{\"timestamp\":\"").append(Instant.now()).append("\",\"level\":\"").append(level)
                 .append("\",\"logger\":");
-        quote(sb, name);
+        JsonStrings.append(name, sb);
         sb.append(",\"message\":");
-        quote(sb, message == null ? "" : message);
+        JsonStrings.append(message == null ? "" : message, sb);
         if (throwable != null) {
             sb.append(",\"errorType\":");
-            quote(sb, throwable.getClass().getName());
+            JsonStrings.append(throwable.getClass().getName(), sb);
             StackTraceElement[] frames = throwable.getStackTrace();
             if (frames.length > 0) {
                 sb.append(",\"errorFrame\":");
-                quote(sb, frames[0].toString());
+                JsonStrings.append(frames[0].toString(), sb);
             }
         }
         sb.append('}');
         out.println(sb);
-    }
-
-    static void quote(StringBuilder sb, String s) {
-        sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        sb.append('"');
     }
 }

@@ -11,8 +11,11 @@ import dev.apigwinsights.parse.JsonAccessLogParser;
 import dev.apigwinsights.parse.RawAccessLog;
 import dev.apigwinsights.schema.ContextVariable;
 import java.io.IOException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +32,11 @@ import java.util.Set;
  * where each value ends, even when a value contains {@code ","status":"}; only if that fails
  * does the JSON parser's repair (guided by the format's keys) get a go, and then a literal match
  * with no value shapes at all.
+ *
+ * <p>A line that is valid JSON but repeats a key is never read as JSON: a value holding
+ * {@code ","status":"500} produces exactly that, and last-key-wins would let it forge the status,
+ * request id, time and partition. Such a line is matched literally against the format (the
+ * format's structure says which occurrence is real) or fails.
  *
  * <p>Members that are not a single known variable are finished here:
  * <ul>
@@ -110,8 +118,9 @@ final class JsonTemplateParser implements AccessLogParser {
         if (line == null) {
             throw new AccessLogParseException("no line");
         }
+        JsonShape shape = jsonShape(line);
         String jsonProblem = null;
-        if (isValidJson(line)) {
+        if (shape == JsonShape.VALID) {
             // Nothing in it needed repair, so the JSON reading is exact, and unlike a literal
             // match it also copes with keys added to or dropped from the stage's format.
             jsonProblem = readJson(line, out);
@@ -119,30 +128,41 @@ final class JsonTemplateParser implements AccessLogParser {
                 return;
             }
         }
-        // Unescaped quotes (or an unquoted '-'): the format itself says where values end.
-        SegmentMatcher.Search search = wholeLine == null ? null : wholeLine.search(line, new WorkBudget(budget));
+        // Unescaped quotes (or an unquoted '-'): the format itself says where values end. A line
+        // that repeats a key is read the same way: a value holding '","status":"500' makes valid
+        // JSON whose last key would win, so only the format's own structure is trusted.
+        WorkBudget work = new WorkBudget(budget);
+        SegmentMatcher.Search search = wholeLine == null ? null : wholeLine.search(line, work);
         boolean exhausted = false;
         try {
-            if (search != null && (search.matches(ValueShape.Level.STRICT) || search.matches(ValueShape.Level.LENIENT))) {
-                emitWholeLine(search, out);
-                return;
+            for (ValueShape.Level level : ValueShape.Level.values()) {
+                if (level == ValueShape.Level.RELAXED && shape != JsonShape.DUPLICATE_KEYS) {
+                    if (jsonProblem == null) {
+                        jsonProblem = readJson(line, out);
+                        if (jsonProblem == null) {
+                            return;
+                        }
+                    }
+                }
+                if (search != null && search.matches(level)) {
+                    emitWholeLine(search, out);
+                    return;
+                }
             }
         } catch (WorkBudget.Exhausted e) {
             exhausted = true;
+        } finally {
+            out.addWork(work.spentInBatchUnits());
+        }
+        if (shape == JsonShape.DUPLICATE_KEYS) {
+            throw new AccessLogParseException(LogFormat.NO_MATCH + (exhausted ? " (search budget exhausted)" : "")
+                    + "; the line repeats a key, so it is not read as JSON (a repeated key can forge a field)");
         }
         if (jsonProblem == null) {
             jsonProblem = readJson(line, out);
             if (jsonProblem == null) {
                 return;
             }
-        }
-        try {
-            if (search != null && !exhausted && search.matches(ValueShape.Level.RELAXED)) {
-                emitWholeLine(search, out);
-                return;
-            }
-        } catch (WorkBudget.Exhausted e) {
-            exhausted = true;
         }
         throw new AccessLogParseException(LogFormat.NO_MATCH + (exhausted ? " (search budget exhausted)" : "")
                 + "; as JSON: " + jsonProblem);
@@ -151,7 +171,7 @@ final class JsonTemplateParser implements AccessLogParser {
     /** Reads the line with the JSON parser; returns null on success, else why it failed. */
     private String readJson(String line, RawAccessLog out) {
         RawAccessLog scratch = SCRATCH.get();
-        scratch.clear();
+        scratch.reset();
         try {
             json.parse(line, scratch);
             finish(scratch, out);
@@ -159,7 +179,8 @@ final class JsonTemplateParser implements AccessLogParser {
         } catch (AccessLogParseException e) {
             return e.getMessage();
         } finally {
-            scratch.clear();
+            out.addWork(scratch.work());
+            scratch.reset();
         }
     }
 
@@ -170,16 +191,42 @@ final class JsonTemplateParser implements AccessLogParser {
         }
     }
 
-    /** Whether the line is one well-formed JSON object (tokens only; values are not decoded). */
-    static boolean isValidJson(String line) {
+    /** What a line is as JSON: one well-formed object, one that repeats a (flattened) key, or neither. */
+    enum JsonShape { VALID, DUPLICATE_KEYS, INVALID }
+
+    /** Reads tokens only; values are not decoded. */
+    static JsonShape jsonShape(String line) {
         try (JsonParser p = VALIDATOR.createParser(line)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
-                return false;
+                return JsonShape.INVALID;
             }
-            p.skipChildren();
-            return p.nextToken() == null;
+            Set<String> keys = new HashSet<>();
+            Deque<String> prefixes = new ArrayDeque<>();
+            String prefix = "";
+            boolean duplicate = false;
+            JsonToken t;
+            while ((t = p.nextToken()) != null) {
+                if (t == JsonToken.FIELD_NAME) {
+                    String key = prefix + p.currentName();
+                    duplicate |= !keys.add(key);
+                    JsonToken v = p.nextToken();
+                    if (v == JsonToken.START_OBJECT) {
+                        prefixes.push(prefix);
+                        prefix = key + ".";
+                    } else if (v == JsonToken.START_ARRAY) {
+                        p.skipChildren(); // arrays are kept whole, not flattened
+                    }
+                } else if (t == JsonToken.END_OBJECT) {
+                    if (prefixes.isEmpty()) {
+                        return p.nextToken() == null
+                                ? (duplicate ? JsonShape.DUPLICATE_KEYS : JsonShape.VALID) : JsonShape.INVALID;
+                    }
+                    prefix = prefixes.pop();
+                }
+            }
+            return JsonShape.INVALID;
         } catch (IOException e) {
-            return false;
+            return JsonShape.INVALID;
         }
     }
 
@@ -208,13 +255,16 @@ final class JsonTemplateParser implements AccessLogParser {
 
     private void splitComposite(String key, String value, Composite composite, RawAccessLog out) {
         if (composite.matcher() != null) {
-            SegmentMatcher.Search search = composite.matcher().search(value, new WorkBudget(budget));
+            WorkBudget work = new WorkBudget(budget);
+            SegmentMatcher.Search search = composite.matcher().search(value, work);
             try {
                 if (search.emitFirstMatch(out)) {
                     return;
                 }
             } catch (WorkBudget.Exhausted e) {
                 // fall through: keep or drop the value whole
+            } finally {
+                out.addWork(work.spentInBatchUnits());
             }
         }
         if (!composite.holdsSecret()) {

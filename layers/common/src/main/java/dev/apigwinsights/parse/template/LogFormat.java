@@ -132,18 +132,59 @@ public final class LogFormat {
         return sb.toString();
     }
 
-    /** The JSON structure, or null when the format is not JSON-shaped. */
-    JsonTemplate json() {
-        return json;
-    }
-
     /** Why a format that starts with '{' is not read as JSON, or null. */
-    String notJsonReason() {
+    public String notJsonReason() {
         return notJsonReason;
     }
 
-    List<Segment> segments() {
-        return segments;
+    /**
+     * One member of a JSON-shaped format, as a format checker needs to see it.
+     *
+     * @param key          the flattened key ({@code identity.ip} for {@code {"identity":{"ip":..}}})
+     * @param quoted       whether the value is a JSON string in the format
+     * @param soleVariable the variable when the value is exactly one, else null
+     * @param literalOnly  whether the value holds no variable at all
+     * @param numeric      whether the sole variable always has an integer value (safe unquoted)
+     * @param splitProblem why a value of several variables cannot be split into them, or null
+     */
+    public record JsonMember(String key, boolean quoted, TemplateVariable soleVariable, boolean literalOnly,
+                             boolean numeric, String splitProblem) {
+    }
+
+    /** The members of a JSON-shaped format, in order; empty when the format is not JSON-shaped. */
+    public List<JsonMember> jsonMembers() {
+        if (json == null) {
+            return List.of();
+        }
+        List<JsonMember> members = new ArrayList<>();
+        for (JsonTemplate.Member m : json.members()) {
+            TemplateVariable sole = m.soleVariable();
+            String problem = null;
+            if (sole == null && !m.literalOnly()) {
+                try {
+                    SegmentMatcher.compile(m.value(), false);
+                } catch (IllegalArgumentException e) {
+                    problem = e.getMessage();
+                }
+            }
+            boolean numeric = sole != null && sole.variable() != null && ValueShape.of(sole.variable()).numeric();
+            members.add(new JsonMember(m.key(), m.quoted(), sole, m.literalOnly(), numeric, problem));
+        }
+        return members;
+    }
+
+    /**
+     * The variables a format mentions, in order, read without compiling it (so also for a format
+     * {@link #compile} rejects).
+     */
+    public static List<TemplateVariable> variablesOf(String template) {
+        List<TemplateVariable> vars = new ArrayList<>();
+        for (Segment s : TemplateTokenizer.tokenize(template)) {
+            if (s instanceof TemplateVariable v) {
+                vars.add(v);
+            }
+        }
+        return vars;
     }
 
     @Override

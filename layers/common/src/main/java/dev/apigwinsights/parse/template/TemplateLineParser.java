@@ -22,13 +22,16 @@ final class TemplateLineParser implements AccessLogParser {
         if (line == null) {
             throw new AccessLogParseException("no line");
         }
-        SegmentMatcher.Search search = matcher.search(line, new WorkBudget(budget));
+        WorkBudget work = new WorkBudget(budget);
+        SegmentMatcher.Search search = matcher.search(line, work);
         try {
             if (search.emitFirstMatch(out)) {
                 return;
             }
         } catch (WorkBudget.Exhausted e) {
             throw new AccessLogParseException(LogFormat.NO_MATCH + " (search budget exhausted)");
+        } finally {
+            out.addWork(work.spentInBatchUnits());
         }
         throw new AccessLogParseException(LogFormat.NO_MATCH);
     }

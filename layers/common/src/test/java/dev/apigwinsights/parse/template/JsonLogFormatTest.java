@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.apigwinsights.parse.AccessLogParseException;
 import dev.apigwinsights.parse.RawAccessLog;
 import dev.apigwinsights.schema.ContextVariable;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;

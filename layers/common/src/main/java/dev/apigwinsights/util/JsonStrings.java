@@ -1,0 +1,176 @@
+package dev.apigwinsights.util;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The one JSON string escaper (and unescaper) of the project. Escaping follows RFC 8259 with the
+ * short forms for {@code \" \\ \n \r \t \b \f}, {@code \}{@code u00XX} for other control characters,
+ * and everything else written as UTF-8 (a lone surrogate becomes U+FFFD).
+ */
+public final class JsonStrings {
+    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+
+    private JsonStrings() {
+    }
+
+    /** Appends {@code s} as a quoted JSON string literal, UTF-8 encoded. */
+    public static void write(CharSequence s, ByteArrayBuilder out) {
+        int n = s.length();
+        out.ensure(n * 3 + 2);
+        byte[] b = out.array();
+        int p = out.length();
+        b[p++] = '"';
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                if (c >= 0x20 && c != '"' && c != '\\') {
+                    b[p++] = (byte) c;
+                    continue;
+                }
+                out.setLength(p);
+                out.ensure((n - i) * 6 + 2);
+                b = out.array();
+                b[p++] = '\\';
+                char shortForm = shortEscape(c);
+                if (shortForm != 0) {
+                    b[p++] = (byte) shortForm;
+                } else {
+                    b[p++] = 'u';
+                    b[p++] = '0';
+                    b[p++] = '0';
+                    b[p++] = HEX[c >> 4];
+                    b[p++] = HEX[c & 0xF];
+                }
+            } else if (c < 0x800) {
+                b[p++] = (byte) (0xC0 | (c >> 6));
+                b[p++] = (byte) (0x80 | (c & 0x3F));
+            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                int cp = Character.toCodePoint(c, s.charAt(++i));
+                b[p++] = (byte) (0xF0 | (cp >> 18));
+                b[p++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
+                b[p++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+                b[p++] = (byte) (0x80 | (cp & 0x3F));
+            } else {
+                int cp = Character.isSurrogate(c) ? 0xFFFD : c;
+                b[p++] = (byte) (0xE0 | (cp >> 12));
+                b[p++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+                b[p++] = (byte) (0x80 | (cp & 0x3F));
+            }
+        }
+        b[p++] = '"';
+        out.setLength(p);
+    }
+
+    /** Appends {@code s} as a quoted JSON string literal to a character buffer (same escapes as {@link #write}). */
+    public static void append(CharSequence s, StringBuilder out) {
+        out.append('"');
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= 0x20 && c != '"' && c != '\\') {
+                if (Character.isSurrogate(c) && !(Character.isHighSurrogate(c) && i + 1 < n
+                        && Character.isLowSurrogate(s.charAt(i + 1)))) {
+                    out.append('\uFFFD');
+                } else if (Character.isHighSurrogate(c)) {
+                    out.append(c).append(s.charAt(++i));
+                } else {
+                    out.append(c);
+                }
+                continue;
+            }
+            out.append('\\');
+            char shortForm = shortEscape(c);
+            if (shortForm != 0) {
+                out.append(shortForm);
+            } else {
+                out.append("u00").append((char) HEX[c >> 4]).append((char) HEX[c & 0xF]);
+            }
+        }
+        out.append('"');
+    }
+
+    private static char shortEscape(char c) {
+        return switch (c) {
+            case '"' -> '"';
+            case '\\' -> '\\';
+            case '\n' -> 'n';
+            case '\r' -> 'r';
+            case '\t' -> 't';
+            case '\b' -> 'b';
+            case '\f' -> 'f';
+            default -> 0;
+        };
+    }
+
+    /**
+     * Decodes the content of a JSON string literal, {@code b[from, to)} without its quotes.
+     * Malformed UTF-8 becomes U+FFFD; a malformed escape is kept as written.
+     */
+    public static String unescape(byte[] b, int from, int to) {
+        int backslash = -1;
+        for (int i = from; i < to; i++) {
+            if (b[i] == '\\') {
+                backslash = i;
+                break;
+            }
+        }
+        if (backslash < 0) {
+            return new String(b, from, to - from, StandardCharsets.UTF_8);
+        }
+        StringBuilder sb = new StringBuilder(to - from);
+        sb.append(new String(b, from, backslash - from, StandardCharsets.UTF_8));
+        int i = backslash;
+        int runStart = i;
+        while (i < to) {
+            if (b[i] != '\\') {
+                i++;
+                continue;
+            }
+            sb.append(new String(b, runStart, i - runStart, StandardCharsets.UTF_8));
+            if (i + 1 >= to) {
+                sb.append('\\');
+                i++;
+                runStart = i;
+                continue;
+            }
+            byte e = b[i + 1];
+            int consumed = 2;
+            switch (e) {
+                case '"' -> sb.append('"');
+                case '\\' -> sb.append('\\');
+                case '/' -> sb.append('/');
+                case 'b' -> sb.append('\b');
+                case 'f' -> sb.append('\f');
+                case 'n' -> sb.append('\n');
+                case 'r' -> sb.append('\r');
+                case 't' -> sb.append('\t');
+                case 'u' -> {
+                    int v = i + 6 <= to ? hex4(b, i + 2) : -1;
+                    if (v < 0) {
+                        sb.append("\\u");
+                    } else {
+                        sb.append((char) v);
+                        consumed = 6;
+                    }
+                }
+                default -> sb.append('\\').append((char) (e & 0xFF));
+            }
+            i += consumed;
+            runStart = i;
+        }
+        sb.append(new String(b, runStart, to - runStart, StandardCharsets.UTF_8));
+        return sb.toString();
+    }
+
+    private static int hex4(byte[] b, int at) {
+        int v = 0;
+        for (int k = 0; k < 4; k++) {
+            int d = Character.digit(b[at + k], 16);
+            if (d < 0) {
+                return -1;
+            }
+            v = v * 16 + d;
+        }
+        return v;
+    }
+}
