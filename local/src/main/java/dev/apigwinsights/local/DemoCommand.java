@@ -105,7 +105,8 @@ public final class DemoCommand implements Callable<Integer> {
             nextSteps(dir, out);
             ReportCommand.writeDemoReport(dir, clock, out);
             out.flush();
-            return 0;
+            // The dashboard (issue 13): the standalone file, then the live dashboard unless --no-serve.
+            return DemoDashboard.finish(dir, !noServe, env, clock, out, err);
         } catch (IOException | SQLException | InputFiles.BadInputException | RuntimeException e) {
             return fail(err, 1, e.getMessage());
         }
@@ -174,9 +175,6 @@ public final class DemoCommand implements Callable<Integer> {
         out.printf("  %s query%s --sql \"SELECT errorcode, errormessage, count(*) FROM access_logs_processing_failed GROUP BY ALL\"%n", cli, data);
         out.printf("  %s ingest%s %s/errors/processing-failed   # replay failures after a fix; nothing is stored twice%n", cli, data, dir);
         out.printf("  %s ingest --data DIR YOUR-EXPORTS...       # your own logs: see docs/local-mode.md%n", cli);
-        if (!noServe) {
-            out.printf("%nNo dashboard is served by this version yet; the queries above show the same numbers.%n");
-        }
     }
 
     private static int fail(PrintWriter err, int code, String message) {
