@@ -28,7 +28,7 @@ class QueryCommandTest {
     }
 
     private static CliTestSupport.Result query(String... args) {
-        return CliTestSupport.run(new QueryCommand(Map.of()), args);
+        return CliTestSupport.run(new QueryCommand(Map.of(), StoreTestSupport.CLOCK), args);
     }
 
     @Test
@@ -94,11 +94,89 @@ class QueryCommandTest {
         CliTestSupport.Result ingested = CliTestSupport.run(new IngestCommand(Map.of(DataDirs.HOME_ENV, home.toString()),
                 StoreTestSupport.CLOCK, java.io.InputStream.nullInputStream()), write(tmp.resolve("b.log"), jsonLines(0, 4)).toString());
 
-        CliTestSupport.Result r = CliTestSupport.run(new QueryCommand(Map.of(DataDirs.HOME_ENV, home.toString())),
+        CliTestSupport.Result r = CliTestSupport.run(new QueryCommand(Map.of(DataDirs.HOME_ENV, home.toString()), StoreTestSupport.CLOCK),
                 "--format", "csv", "--sql", "SELECT count(*) AS n FROM access_logs");
 
         assertThat(ingested.exitCode()).as(ingested.err()).isZero();
         assertThat(home.resolve("data/logs")).isDirectory();
         assertThat(r.out()).isEqualTo("n\r\n4\r\n");
+    }
+
+    @Test
+    void answersACatalogInsightWithTheColumnsOtherToolsRelyOn() throws Exception {
+        CliTestSupport.Result byClass = query("--data", data.toString(), "--format", "json", "--insight", "requests_by_status_class");
+        CliTestSupport.Result latency = query("--data", data.toString(), "--format", "json", "--insight", "latency_percentiles_by_route");
+
+        assertThat(byClass.exitCode()).as(byClass.err()).isZero();
+        Map<String, Long> requests = new java.util.TreeMap<>();
+        for (JsonNode row : StoreTestSupport.JSON.readTree(byClass.out())) {
+            assertThat(row.fieldNames()).toIterable().containsExactly("status_class", "requests");
+            requests.put(row.get("status_class").asText(), row.get("requests").asLong());
+        }
+        assertThat(requests).containsExactly(Map.entry("2xx", 28L), Map.entry("4xx", 3L));
+
+        assertThat(latency.exitCode()).as(latency.err()).isZero();
+        JsonNode pets = null;
+        for (JsonNode row : StoreTestSupport.JSON.readTree(latency.out())) {
+            assertThat(row.fieldNames()).toIterable().containsExactly("route", "requests", "p50_ms", "p95_ms", "p99_ms");
+            if (row.get("route").asText().equals("/pets/{petId}")) {
+                pets = row;
+            }
+        }
+        // latencies 10..39 ms on that route: exact percentiles by linear interpolation
+        assertThat(pets).isNotNull();
+        assertThat(pets.get("requests").asLong()).isEqualTo(30);
+        assertThat(pets.get("p50_ms").asDouble()).isCloseTo(24.5, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(pets.get("p95_ms").asDouble()).isCloseTo(37.55, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(pets.get("p99_ms").asDouble()).isCloseTo(38.71, org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
+    void filtersAndTheTimeRangeNarrowAnInsight() {
+        CliTestSupport.Result errors = query("--data", data.toString(), "--format", "csv", "--insight", "requests_by_status_class",
+                "--filter", "status_class=4xx");
+        CliTestSupport.Result firstTen = query("--data", data.toString(), "--format", "csv", "--insight", "requests_by_status_class",
+                "--from", "2024-02-01T06:47:00Z", "--to", "2024-02-01T06:47:10Z");
+        CliTestSupport.Result later = query("--data", data.toString(), "--format", "csv", "--insight", "requests_by_status_class",
+                "--from", "2024-02-02");
+
+        assertThat(errors.out()).isEqualTo("status_class,requests\r\n4xx,3\r\n");
+        // requests 0..9 and x1 fall in those ten seconds: one 404 (request 0) and ten 200s
+        assertThat(firstTen.out().lines()).containsExactlyInAnyOrder("status_class,requests", "2xx,10", "4xx,1");
+        assertThat(later.out()).isEqualTo("status_class,requests\r\n");
+    }
+
+    @Test
+    void listsEveryInsightWithTheQuestionItAnswers() throws Exception {
+        CliTestSupport.Result r = query("--list", "--format", "json");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode list = StoreTestSupport.JSON.readTree(r.out());
+        assertThat(list.size()).isGreaterThanOrEqualTo(60);
+        List<String> ids = new java.util.ArrayList<>();
+        list.forEach(i -> {
+            ids.add(i.get("id").asText());
+            assertThat(i.get("question").asText()).endsWith("?");
+        });
+        assertThat(ids).contains("requests_by_status_class", "latency_percentiles_by_route", "requests_by_usage_plan",
+                "top_error_signatures", "quota_usage_by_key");
+    }
+
+    @Test
+    void badInsightArgumentsAreOneLineAndExitTwo() {
+        CliTestSupport.Result unknown = query("--data", data.toString(), "--insight", "requests_by_colour");
+        CliTestSupport.Result filter = query("--data", data.toString(), "--insight", "requests_by_status_class", "--filter", "colour=red");
+        CliTestSupport.Result time = query("--data", data.toString(), "--insight", "requests_by_status_class", "--from", "yesterday");
+        CliTestSupport.Result both = query("--data", data.toString(), "--insight", "requests_by_status_class", "--sql", "SELECT 1");
+        CliTestSupport.Result stray = query("--data", data.toString(), "--sql", "SELECT 1", "--filter", "stage=prod");
+
+        for (CliTestSupport.Result r : List.of(unknown, filter, time, both, stray)) {
+            assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
+            assertThat(r.out()).isEmpty();
+        }
+        assertThat(unknown.err()).startsWith("apigw-insights query: ").contains("requests_by_colour").doesNotContain("SELECT");
+        assertThat(filter.err()).contains("colour");
+        assertThat(time.err()).contains("yesterday");
+        assertThat(stray.err()).contains("go with --insight");
     }
 }

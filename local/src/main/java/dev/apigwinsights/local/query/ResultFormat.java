@@ -9,10 +9,8 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.sql.Array;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Struct;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -27,96 +25,93 @@ import java.util.Map;
 public enum ResultFormat {
     TABLE {
         @Override
-        long write(ResultSet rs, PrintWriter out) throws SQLException {
-            ResultSetMetaData md = rs.getMetaData();
-            int n = md.getColumnCount();
+        long write(ResultRows rows, PrintWriter out) throws SQLException {
+            int n = rows.columnCount();
             String[] names = new String[n];
             boolean[] right = new boolean[n];
             int[] width = new int[n];
             for (int i = 0; i < n; i++) {
-                names[i] = md.getColumnLabel(i + 1);
-                right[i] = numeric(md.getColumnType(i + 1));
+                names[i] = rows.name(i);
+                right[i] = rows.numeric(i);
                 width[i] = names[i].length();
             }
             List<String[]> sample = new ArrayList<>();
-            boolean more = rs.next();
+            boolean more = rows.next();
             while (more && sample.size() < TABLE_SAMPLE_ROWS) {
-                String[] row = cells(rs, n);
+                String[] row = cells(rows, n);
                 for (int i = 0; i < n; i++) {
                     width[i] = Math.max(width[i], row[i].length());
                 }
                 sample.add(row);
-                more = rs.next();
+                more = rows.next();
             }
             String rule = rule(width);
             out.println(rule);
             out.println(line(names, width, new boolean[n]));
             out.println(rule);
-            long rows = 0;
+            long count = 0;
             for (String[] row : sample) {
                 out.println(line(row, width, right));
-                rows++;
+                count++;
             }
             while (more) {
-                out.println(line(cells(rs, n), width, right));
-                rows++;
-                more = rs.next();
+                out.println(line(cells(rows, n), width, right));
+                count++;
+                more = rows.next();
             }
             out.println(rule);
-            out.println("(" + rows + (rows == 1 ? " row)" : " rows)"));
-            return rows;
+            out.println("(" + count + (count == 1 ? " row)" : " rows)"));
+            return count;
         }
     },
     CSV {
         @Override
-        long write(ResultSet rs, PrintWriter out) throws SQLException {
-            ResultSetMetaData md = rs.getMetaData();
-            int n = md.getColumnCount();
+        long write(ResultRows rows, PrintWriter out) throws SQLException {
+            int n = rows.columnCount();
             StringBuilder header = new StringBuilder();
-            for (int i = 1; i <= n; i++) {
-                header.append(i == 1 ? "" : ",").append(csv(md.getColumnLabel(i)));
+            for (int i = 0; i < n; i++) {
+                header.append(i == 0 ? "" : ",").append(csv(rows.name(i)));
             }
             out.print(header.append("\r\n"));
-            long rows = 0;
-            while (rs.next()) {
+            long count = 0;
+            while (rows.next()) {
                 StringBuilder line = new StringBuilder();
-                for (int i = 1; i <= n; i++) {
-                    String v = text(rs, i);
-                    line.append(i == 1 ? "" : ",").append(v == null ? "" : csv(v));
+                for (int i = 0; i < n; i++) {
+                    String v = rows.text(i);
+                    line.append(i == 0 ? "" : ",").append(v == null ? "" : csv(v));
                 }
                 out.print(line.append("\r\n"));
-                rows++;
+                count++;
             }
-            return rows;
+            return count;
         }
     },
     JSON {
         @Override
-        long write(ResultSet rs, PrintWriter out) throws SQLException {
-            ResultSetMetaData md = rs.getMetaData();
-            int n = md.getColumnCount();
-            long rows = 0;
+        long write(ResultRows rows, PrintWriter out) throws SQLException {
+            int n = rows.columnCount();
+            long count = 0;
             try {
                 JsonGenerator g = FACTORY.createGenerator(out);
                 g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
                 g.writeRaw('[');
-                while (rs.next()) {
-                    g.writeRaw(rows == 0 ? "\n" : ",\n");
+                while (rows.next()) {
+                    g.writeRaw(count == 0 ? "\n" : ",\n");
                     g.writeStartObject();
-                    for (int i = 1; i <= n; i++) {
-                        g.writeFieldName(md.getColumnLabel(i));
-                        writeValue(g, rs, i, md.getColumnType(i));
+                    for (int i = 0; i < n; i++) {
+                        g.writeFieldName(rows.name(i));
+                        writeObject(g, rows.value(i));
                     }
                     g.writeEndObject();
                     g.flush();
-                    rows++;
+                    count++;
                 }
-                g.writeRaw(rows == 0 ? "]\n" : "\n]\n");
+                g.writeRaw(count == 0 ? "]\n" : "\n]\n");
                 g.flush();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            return rows;
+            return count;
         }
     };
 
@@ -127,17 +122,22 @@ public enum ResultFormat {
     private static final JsonFactory FACTORY = new JsonFactory();
 
     /**
-     * Prints every row of {@code rs} in this format.
+     * Prints every row in this format.
      *
      * @return the number of rows printed
      */
-    abstract long write(ResultSet rs, PrintWriter out) throws SQLException;
+    abstract long write(ResultRows rows, PrintWriter out) throws SQLException;
 
-    /** Prints {@code rs} and flushes. */
+    /** Prints every row of {@code rs} and flushes. */
     public long print(ResultSet rs, PrintWriter out) throws SQLException {
-        long rows = write(rs, out);
+        return print(ResultRows.of(rs), out);
+    }
+
+    /** Prints {@code rows} and flushes. */
+    public long print(ResultRows rows, PrintWriter out) throws SQLException {
+        long count = write(rows, out);
         out.flush();
-        return rows;
+        return count;
     }
 
     /** The format named {@code table}, {@code csv} or {@code json} (any case). */
@@ -145,18 +145,10 @@ public enum ResultFormat {
         return valueOf(name.toUpperCase(Locale.ROOT));
     }
 
-    private static boolean numeric(int sqlType) {
-        return switch (sqlType) {
-            case Types.TINYINT, Types.SMALLINT, Types.INTEGER, Types.BIGINT, Types.FLOAT, Types.REAL, Types.DOUBLE,
-                 Types.NUMERIC, Types.DECIMAL -> true;
-            default -> false;
-        };
-    }
-
-    private static String[] cells(ResultSet rs, int n) throws SQLException {
+    private static String[] cells(ResultRows rows, int n) throws SQLException {
         String[] row = new String[n];
         for (int i = 0; i < n; i++) {
-            String v = text(rs, i + 1);
+            String v = rows.text(i);
             if (v == null) {
                 v = "NULL";
             }
@@ -164,25 +156,6 @@ public enum ResultFormat {
             row[i] = v.length() > TABLE_CELL_LIMIT ? v.substring(0, TABLE_CELL_LIMIT - 1) + "…" : v;
         }
         return row;
-    }
-
-    /** Timestamps as Athena prints them, to the millisecond and free of the JVM's time zone. */
-    private static final java.time.format.DateTimeFormatter TIMESTAMP =
-            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS", Locale.ROOT);
-
-    /** A value as text, or null: timestamps like Athena, everything else as DuckDB spells it. */
-    private static String text(ResultSet rs, int i) throws SQLException {
-        int type = rs.getMetaData().getColumnType(i);
-        if (type == Types.TIMESTAMP) {
-            java.time.LocalDateTime t = rs.getObject(i, java.time.LocalDateTime.class);
-            return t == null ? null : TIMESTAMP.format(t);
-        }
-        if (type == Types.TIMESTAMP_WITH_TIMEZONE) {
-            java.time.OffsetDateTime t = rs.getObject(i, java.time.OffsetDateTime.class);
-            return t == null ? null : TIMESTAMP.format(t.withOffsetSameInstant(java.time.ZoneOffset.UTC)) + " UTC";
-        }
-        String v = rs.getString(i);
-        return rs.wasNull() ? null : v;
     }
 
     private static String rule(int[] width) {
@@ -207,18 +180,6 @@ public enum ResultFormat {
             return v;
         }
         return '"' + v.replace("\"", "\"\"") + '"';
-    }
-
-    private static void writeValue(JsonGenerator g, ResultSet rs, int i, int sqlType) throws SQLException, IOException {
-        Object v = rs.getObject(i);
-        if (v == null) {
-            g.writeNull();
-        } else if (sqlType == Types.TIMESTAMP || sqlType == Types.TIMESTAMP_WITH_TIMEZONE || sqlType == Types.DATE
-                || sqlType == Types.TIME) {
-            g.writeString(text(rs, i));
-        } else {
-            writeObject(g, v);
-        }
     }
 
     private static void writeObject(JsonGenerator g, Object v) throws IOException, SQLException {
