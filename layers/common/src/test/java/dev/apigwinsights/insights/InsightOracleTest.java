@@ -189,6 +189,8 @@ class InsightOracleTest {
         values.put(Filter.HTTP_METHOD, "POST");
         values.put(Filter.STATUS_CLASS, "4XX");
         values.put(Filter.STATUS, "429");
+        values.put(Filter.ERROR_SIGNATURE, FixtureData.rows().stream().map(r -> r.str("error_signature"))
+                .filter(java.util.Objects::nonNull).findFirst().orElseThrow());
         values.put(Filter.USAGE_PLAN, "Bronze");
         values.put(Filter.CUSTOMER, "globex");
         values.put(Filter.API_KEY, "k-initech3");
