@@ -1,20 +1,23 @@
 package dev.apigwinsights.local;
 
+import dev.apigwinsights.insights.InsightParams;
+import dev.apigwinsights.insights.Insights;
+import dev.apigwinsights.insights.JdbcQueryRunner;
+import dev.apigwinsights.insights.QueryRunner;
 import dev.apigwinsights.local.demo.DemoTraffic;
 import dev.apigwinsights.local.ingest.Ingest;
 import dev.apigwinsights.local.ingest.IngestSummary;
 import dev.apigwinsights.local.ingest.InputFiles;
 import dev.apigwinsights.local.ingest.Progress;
 import dev.apigwinsights.local.query.ResultFormat;
+import dev.apigwinsights.local.query.ResultRows;
 import dev.apigwinsights.local.store.LocalStore;
 import dev.apigwinsights.local.store.StoreLayout;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
@@ -135,28 +138,28 @@ public final class DemoCommand implements Callable<Integer> {
         return true;
     }
 
-    private static void highlights(Path dir, PrintWriter out) throws SQLException {
-        try (LocalStore store = LocalStore.open(dir); Statement s = store.connection().createStatement()) {
-            out.printf("%nTraffic by API and stage:%n");
-            table(s, out, "SELECT api_type, api_id, stage, count(*) AS requests, count_if(status >= 500) AS errors_5xx,"
-                    + " round(quantile_cont(response_latency_ms, 0.95)) AS p95_ms FROM access_logs GROUP BY ALL ORDER BY requests DESC");
-            out.printf("%nCustomers (usage plan enrichment) and who was limited:%n");
-            table(s, out, "SELECT customer_id, usage_plan_name, enrichment_status, count(*) AS requests,"
-                    + " count_if(error_category = 'QUOTA') AS over_quota, count_if(error_category = 'THROTTLE') AS throttled"
-                    + " FROM access_logs WHERE api_key_id IS NOT NULL GROUP BY ALL ORDER BY requests DESC LIMIT 8");
-            out.printf("%nClients by country (client_country, from source_ip):%n");
-            table(s, out, "SELECT coalesce(client_country, '(unknown)') AS client_country, count(*) AS requests,"
-                    + " count(DISTINCT source_ip) AS addresses FROM access_logs GROUP BY 1 ORDER BY requests DESC LIMIT 10");
-            out.printf("%nThe worst hour:%n");
-            table(s, out, "SELECT date_trunc('hour', request_time) AS hour, count(*) AS requests, count_if(status >= 500) AS errors_5xx,"
-                    + " round(quantile_cont(integration_latency_ms, 0.99)) AS p99_integration_ms, any_value(error_signature) AS a_signature"
-                    + " FROM access_logs GROUP BY 1 ORDER BY errors_5xx DESC LIMIT 1");
-        }
+    /** What the demo prints after the ingest: catalog insights, so the numbers are the dashboard's and the reports'. */
+    private record Highlight(String title, String insightId, Integer limit) {
     }
 
-    private static void table(Statement s, PrintWriter out, String sql) throws SQLException {
-        try (ResultSet rs = s.executeQuery(sql)) {
-            ResultFormat.TABLE.print(rs, out);
+    private static final List<Highlight> HIGHLIGHTS = List.of(
+            new Highlight("Traffic at a glance", "overview_kpis", null),
+            new Highlight("Requests by stage", "requests_by_stage", 6),
+            new Highlight("Latency by route, p50/p95/p99", "latency_percentiles_by_route", 8),
+            new Highlight("Customers that hit their quota or were throttled", "quota_and_throttle_hits", 6),
+            new Highlight("Top error signatures", "top_error_signatures", 5),
+            new Highlight("Clients by country", "requests_by_country", 8),
+            new Highlight("The most unusual hours", "hourly_anomalies", 3));
+
+    private void highlights(Path dir, PrintWriter out) throws SQLException {
+        Insights insights = Insights.standard(clock);
+        try (LocalStore store = LocalStore.open(dir)) {
+            QueryRunner runner = JdbcQueryRunner.duckDb(store.connection());
+            for (Highlight h : HIGHLIGHTS) {
+                out.printf("%n%s (query --insight %s):%n", h.title(), h.insightId());
+                InsightParams params = h.limit() == null ? InsightParams.none() : InsightParams.builder().limit(h.limit()).build();
+                ResultFormat.TABLE.print(ResultRows.of(insights.run(h.insightId(), runner, params)), out);
+            }
         }
     }
 
@@ -169,6 +172,9 @@ public final class DemoCommand implements Callable<Integer> {
         out.printf("  %s/logs/year=/month=/day=/  the store: Parquet, laid out like the stack's bucket%n", dir);
         out.printf("  %s/errors/processing-failed/  what the transformer could not read, as Firehose writes it%n", dir);
         out.printf("%nWhat to run next:%n");
+        out.printf("  %s query --list                          # the %d questions the catalog answers%n", cli, Insights.standard(clock).list().size());
+        out.printf("  %s query%s --insight top_routes --filter status_class=5xx%n", cli, data);
+        out.printf("  %s query%s --insight quota_usage_by_key --format csv%n", cli, data);
         out.printf("  %s query%s --sql \"SELECT route_key, resource_path, count(*) AS n FROM access_logs GROUP BY ALL ORDER BY n DESC LIMIT 10\"%n", cli, data);
         out.printf("  %s query%s --format csv --sql \"SELECT date_trunc('day', request_time) AS day, count(*) AS requests,"
                 + " count_if(status_class = '5xx') AS errors FROM access_logs GROUP BY 1 ORDER BY 1\"%n", cli, data);

@@ -179,4 +179,14 @@ class QueryCommandTest {
         assertThat(time.err()).contains("yesterday");
         assertThat(stray.err()).contains("go with --insight");
     }
+
+    @Test
+    void aTableRoundsFractionsForPeopleWhileCsvKeepsEveryDigit() {
+        String sql = "SELECT CAST(10 AS DOUBLE) / 3 AS third, CAST(121 AS DOUBLE) AS whole";
+        CliTestSupport.Result table = query("--data", data.toString(), "--sql", sql);
+        CliTestSupport.Result csv = query("--data", data.toString(), "--format", "csv", "--sql", sql);
+
+        assertThat(table.out()).contains("|  3.33 |   121 |");
+        assertThat(csv.out()).isEqualTo("third,whole\r\n3.3333333333333335,121.0\r\n");
+    }
 }

@@ -148,7 +148,7 @@ public enum ResultFormat {
     private static String[] cells(ResultRows rows, int n) throws SQLException {
         String[] row = new String[n];
         for (int i = 0; i < n; i++) {
-            String v = rows.text(i);
+            String v = rows.display(i);
             if (v == null) {
                 v = "NULL";
             }

@@ -43,6 +43,21 @@ public interface ResultRows {
     /** Column {@code i} of the current row for JSON: a number, boolean, string, map, list or null. */
     Object value(int i) throws SQLException;
 
+    /**
+     * Column {@code i} for people (the table format): like {@link #text}, but fractional numbers
+     * rounded to two decimals ({@code 12.31294384883242} reads as {@code 12.31}). CSV and JSON keep
+     * every digit.
+     */
+    default String display(int i) throws SQLException {
+        Object v = value(i);
+        if (v instanceof Double || v instanceof Float) {
+            double d = ((Number) v).doubleValue();
+            return Double.isFinite(d) ? new java.math.BigDecimal(d).setScale(2, java.math.RoundingMode.HALF_EVEN)
+                    .stripTrailingZeros().toPlainString() : Double.toString(d);
+        }
+        return text(i);
+    }
+
     /** The rows of a JDBC result set, read as they are printed. */
     static ResultRows of(ResultSet rs) throws SQLException {
         ResultSetMetaData md = rs.getMetaData();
