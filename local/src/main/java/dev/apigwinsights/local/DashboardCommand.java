@@ -71,9 +71,11 @@ public final class DashboardCommand implements Callable<Integer> {
         } catch (InsightParameterException e) {
             return fail(err, 2, e.getMessage());
         }
-        Path dir = data != null ? data : DataDirs.store(env);
-        if (!Files.isDirectory(dir)) {
-            return fail(err, 2, "no data at " + dir + ": run 'ingest' (or 'demo') first, or give --data DIR");
+        Path dir;
+        try {
+            dir = DataDirs.readableStore(data, env);
+        } catch (DataDirs.NoStoreException e) {
+            return fail(err, 2, e.getMessage());
         }
         try {
             long bytes = write(dir, range, out, clock);

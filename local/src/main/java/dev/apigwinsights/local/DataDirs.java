@@ -1,5 +1,6 @@
 package dev.apigwinsights.local;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -30,6 +31,29 @@ public final class DataDirs {
     /** The store {@code ingest} and {@code query} use by default. */
     public static Path store(Map<String, String> env) {
         return home(env).resolve("data");
+    }
+
+    /**
+     * The store a reading command (query, serve, dashboard, report) works on: {@code option} (its
+     * {@code --data}) when given, else {@link #store}.
+     *
+     * @throws NoStoreException when there is no data there, with the one-line message every command prints
+     */
+    public static Path readableStore(Path option, Map<String, String> env) throws NoStoreException {
+        Path dir = option != null ? option : store(env);
+        if (!Files.isDirectory(dir)) {
+            throw new NoStoreException("no data at " + dir + ": run 'ingest' (or 'demo') first, or give --data DIR");
+        }
+        return dir;
+    }
+
+    /** There is no store where a reading command looked. */
+    public static final class NoStoreException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        NoStoreException(String message) {
+            super(message);
+        }
     }
 
     /** The store {@code demo} writes by default. */

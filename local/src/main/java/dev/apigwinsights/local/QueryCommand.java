@@ -17,7 +17,6 @@ import dev.apigwinsights.local.query.ResultFormat;
 import dev.apigwinsights.local.query.ResultRows;
 import dev.apigwinsights.local.store.LocalStore;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -141,9 +140,11 @@ public final class QueryCommand implements Callable<Integer> {
                 return fail(err, 2, e.getMessage());
             }
         }
-        Path dir = data != null ? data : DataDirs.store(env);
-        if (!Files.isDirectory(dir)) {
-            return fail(err, 2, "no data at " + dir + ": run 'ingest' (or 'demo') first, or give --data DIR");
+        Path dir;
+        try {
+            dir = DataDirs.readableStore(data, env);
+        } catch (DataDirs.NoStoreException e) {
+            return fail(err, 2, e.getMessage());
         }
         try (LocalStore store = LocalStore.open(dir)) {
             if (what.insight != null) {

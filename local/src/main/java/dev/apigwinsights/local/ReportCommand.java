@@ -130,9 +130,11 @@ public final class ReportCommand implements Callable<Integer> {
         } catch (IllegalArgumentException | DateTimeException e) {
             return fail(err, 2, e.getMessage());
         }
-        Path dir = data != null ? data : DataDirs.store(env);
-        if (!Files.isDirectory(dir)) {
-            return fail(err, 2, "no data at " + dir + ": run 'ingest' (or 'demo') first, or give --data DIR");
+        Path dir;
+        try {
+            dir = DataDirs.readableStore(data, env);
+        } catch (DataDirs.NoStoreException e) {
+            return fail(err, 2, e.getMessage());
         }
         try {
             long started = System.nanoTime();

@@ -6,7 +6,6 @@ import dev.apigwinsights.local.dashboard.StoreQueries;
 import dev.apigwinsights.insights.Insights;
 import dev.apigwinsights.local.store.LocalStore;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
@@ -56,9 +55,11 @@ public final class ServeCommand implements Callable<Integer> {
         if (port < 0 || port > 65535) {
             return fail(err, 2, "--port must be between 0 and 65535");
         }
-        Path dir = data != null ? data : DataDirs.store(env);
-        if (!Files.isDirectory(dir)) {
-            return fail(err, 2, "no data at " + dir + ": run 'ingest' (or 'demo') first, or give --data DIR");
+        Path dir;
+        try {
+            dir = DataDirs.readableStore(data, env);
+        } catch (DataDirs.NoStoreException e) {
+            return fail(err, 2, e.getMessage());
         }
         return serve(dir, bind, port, clock, env, out, err, false, false);
     }
