@@ -56,6 +56,14 @@ public final class FirehoseEventBuilder {
         return raw(gzip(envelope("DATA_MESSAGE", logGroup, logStream, messages, firstEventMs)));
     }
 
+    /**
+     * One CloudWatch Logs subscription record as the stack's CloudWatch Logs stream hands it over:
+     * Firehose's decompression is on, so the envelope arrives as plain JSON.
+     */
+    public FirehoseEventBuilder cloudWatchDecompressed(String logGroup, String logStream, List<String> messages, long firstEventMs) {
+        return raw(envelope("DATA_MESSAGE", logGroup, logStream, messages, firstEventMs));
+    }
+
     /** The control message CloudWatch Logs sends when a subscription is created. */
     public FirehoseEventBuilder cloudWatchControl() {
         return raw(gzip(envelope("CONTROL_MESSAGE", "testLogGroup", "testLogStream",
@@ -100,7 +108,8 @@ public final class FirehoseEventBuilder {
         return parts.length > 3 ? parts[3] : "us-east-1";
     }
 
-    static byte[] envelope(String type, String logGroup, String logStream, List<String> messages, long firstEventMs) {
+    /** A subscription envelope as CloudWatch Logs writes it (uncompressed JSON), with events 250 ms apart. */
+    public static byte[] envelope(String type, String logGroup, String logStream, List<String> messages, long firstEventMs) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
             g.writeStartObject();
