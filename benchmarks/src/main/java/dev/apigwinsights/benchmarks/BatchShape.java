@@ -4,8 +4,9 @@ package dev.apigwinsights.benchmarks;
  * The 3 MB of {@link RealisticBatch} lines in each framing the transformer reads, so that a cost
  * per access-log entry compares framings on exactly the same lines: one line per direct-put
  * record (REST APIs), or {@value #EVENTS_PER_ENVELOPE} log events per CloudWatch Logs subscription
- * envelope, plain (the stack's decompressing CloudWatch Logs stream) or gzip (a subscription
- * straight into a stream without decompression).
+ * envelope, plain (the stack's decompressing CloudWatch Logs stream: re-serialised, owner first,
+ * pretty-printed, as the Firehose guide shows it) or gzip (a subscription straight into a stream
+ * without decompression).
  */
 enum BatchShape {
     REST, CLOUDWATCH, CLOUDWATCH_GZIP;

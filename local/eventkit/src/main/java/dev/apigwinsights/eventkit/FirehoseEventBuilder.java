@@ -58,10 +58,28 @@ public final class FirehoseEventBuilder {
 
     /**
      * One CloudWatch Logs subscription record as the stack's CloudWatch Logs stream hands it over:
-     * Firehose's decompression is on, so the envelope arrives as plain JSON.
+     * Firehose's decompression is on, so the envelope arrives as plain JSON, re-serialised as the
+     * Firehose guide shows it ("Extract message after decompression of CloudWatch Logs", Fig 1):
+     * owner first, messageType fifth, pretty-printed.
      */
     public FirehoseEventBuilder cloudWatchDecompressed(String logGroup, String logStream, List<String> messages, long firstEventMs) {
-        return raw(envelope("DATA_MESSAGE", logGroup, logStream, messages, firstEventMs));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
+            g.useDefaultPrettyPrinter();
+            g.writeStartObject();
+            g.writeStringField("owner", "123456789012");
+            g.writeStringField("logGroup", logGroup);
+            g.writeStringField("logStream", logStream);
+            g.writeArrayFieldStart("subscriptionFilters");
+            g.writeString("apigw-insights");
+            g.writeEndArray();
+            g.writeStringField("messageType", "DATA_MESSAGE");
+            writeLogEvents(g, messages, firstEventMs);
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return raw(out.toByteArray());
     }
 
     /** The control message CloudWatch Logs sends when a subscription is created. */
@@ -120,23 +138,27 @@ public final class FirehoseEventBuilder {
             g.writeArrayFieldStart("subscriptionFilters");
             g.writeString("apigw-insights");
             g.writeEndArray();
-            g.writeArrayFieldStart("logEvents");
-            long t = firstEventMs;
-            int n = 0;
-            for (String m : messages) {
-                g.writeStartObject();
-                g.writeStringField("id", String.format("3195310660696698337880902507980421114328961542429EXAMPLE%04d", n++));
-                g.writeNumberField("timestamp", t);
-                t += 250;
-                g.writeStringField("message", m);
-                g.writeEndObject();
-            }
-            g.writeEndArray();
+            writeLogEvents(g, messages, firstEventMs);
             g.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
+    }
+
+    private static void writeLogEvents(JsonGenerator g, List<String> messages, long firstEventMs) throws IOException {
+        g.writeArrayFieldStart("logEvents");
+        long t = firstEventMs;
+        int n = 0;
+        for (String m : messages) {
+            g.writeStartObject();
+            g.writeStringField("id", String.format("3195310660696698337880902507980421114328961542429EXAMPLE%04d", n++));
+            g.writeNumberField("timestamp", t);
+            t += 250;
+            g.writeStringField("message", m);
+            g.writeEndObject();
+        }
+        g.writeEndArray();
     }
 
     /**
