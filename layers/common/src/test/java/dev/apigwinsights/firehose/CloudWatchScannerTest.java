@@ -140,13 +140,17 @@ class CloudWatchScannerTest {
         return envelopes;
     }
 
-    /** One envelope per line fixture, every line a log event: JSON of every shape we know, CLF, broken JSON, garbage. */
+    /**
+     * One envelope per line fixture, every line a log event: JSON of every shape we know, CLF, broken
+     * JSON, garbage; as CloudWatch Logs writes it and as the stack's decompressing stream hands it over.
+     */
     private static List<byte[]> lineEnvelopes() {
         List<byte[]> envelopes = new ArrayList<>();
         for (String f : List.of("rest-reference-sample.jsonl", "rest-sumo.jsonl", "rest-elastic.jsonl", "rest-console-json.jsonl",
                 "http-dynatrace.jsonl", "websocket.jsonl", "broken-json.jsonl", "broken-json-unrepairable.jsonl", "rest-clf.log",
                 "garbage.txt")) {
             envelopes.add(FirehoseEventBuilder.envelope("DATA_MESSAGE", "/aws/apigateway/" + f, "s-" + f, Fixtures.lines(f), ARRIVAL));
+            envelopes.add(FirehoseEventBuilder.decompressedEnvelope("/aws/apigateway/" + f, "s-" + f, Fixtures.lines(f), ARRIVAL));
         }
         return envelopes;
     }

@@ -63,6 +63,11 @@ public final class FirehoseEventBuilder {
      * owner first, messageType fifth, pretty-printed.
      */
     public FirehoseEventBuilder cloudWatchDecompressed(String logGroup, String logStream, List<String> messages, long firstEventMs) {
+        return raw(decompressedEnvelope(logGroup, logStream, messages, firstEventMs));
+    }
+
+    /** A data message's envelope as {@link #cloudWatchDecompressed} puts it in a record. */
+    public static byte[] decompressedEnvelope(String logGroup, String logStream, List<String> messages, long firstEventMs) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
             g.useDefaultPrettyPrinter();
@@ -79,7 +84,7 @@ public final class FirehoseEventBuilder {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return raw(out.toByteArray());
+        return out.toByteArray();
     }
 
     /** The control message CloudWatch Logs sends when a subscription is created. */
