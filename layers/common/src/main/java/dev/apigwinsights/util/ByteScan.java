@@ -21,6 +21,7 @@ public final class ByteScan {
     private static final long LINE_FEEDS = repeat('\n');
     private static final long CARRIAGE_RETURNS = repeat('\r');
     private static final long CLOSING_BRACES = repeat('}');
+    private static final long QUESTION_MARKS = repeat('?');
 
     private ByteScan() {
     }
@@ -80,6 +81,25 @@ public final class ByteScan {
         for (; i < to; i++) {
             byte c = b[i];
             if (c < 0x20 || c == '"' || c == '\\') {
+                return i;
+            }
+        }
+        return to;
+    }
+
+    /** As {@link #notPlainAscii}, also stopping at a {@code ?}. */
+    public static int notPlainAsciiOrQuestionMark(byte[] b, int from, int to) {
+        int i = from;
+        for (; i + Long.BYTES <= to; i += Long.BYTES) {
+            long w = (long) LONGS.get(b, i);
+            long hits = controlOrHigh(w) | quotes(w) | backslashes(w) | zeroBytes(w ^ QUESTION_MARKS);
+            if (hits != 0) {
+                return i + (Long.numberOfTrailingZeros(hits) >>> 3);
+            }
+        }
+        for (; i < to; i++) {
+            byte c = b[i];
+            if (c < 0x20 || c == '"' || c == '\\' || c == '?') {
                 return i;
             }
         }

@@ -19,6 +19,20 @@ public final class JsonStrings {
      * character is never inlined, and it cost 1.6 times what {@code String.charAt} costs.
      */
     public static void write(String s, ByteArrayBuilder out) {
+        // Most values are plain ASCII: take the String's bytes in one copy (a char beyond Latin-1
+        // becomes '?', so a '?' sends the string the long way) and check them eight at a time. Under
+        // C1 that costs half of a String.charAt per character; under C2 the same.
+        byte[] latin1 = s.getBytes(StandardCharsets.ISO_8859_1);
+        if (ByteScan.notPlainAsciiOrQuestionMark(latin1, 0, latin1.length) == latin1.length) {
+            out.ensure(latin1.length + 2);
+            byte[] b = out.array();
+            int p = out.length();
+            b[p] = '"';
+            System.arraycopy(latin1, 0, b, p + 1, latin1.length);
+            b[p + 1 + latin1.length] = '"';
+            out.setLength(p + latin1.length + 2);
+            return;
+        }
         int n = s.length();
         out.ensure(n * 3 + 2);
         byte[] b = out.array();

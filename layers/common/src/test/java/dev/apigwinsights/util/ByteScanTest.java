@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 /** The eight-bytes-at-a-time scans find exactly what a plain loop finds, wherever it is in the word. */
 class ByteScanTest {
     private static final byte[] ALPHABET = {'a', 'Z', '0', ' ', '"', '\\', '\n', '\r', '}', ']', '#', 0x01, 0x1F, 0x7F, (byte) 0x80,
-        (byte) 0xC3, (byte) 0xFF, 0x5D, 0x23, 0x7D, 0x7C};
+        (byte) 0xC3, (byte) 0xFF, 0x5D, 0x23, 0x7D, 0x7C, '?', 0x3E, 0x40};
 
     @Test
     void findsTheFirstMatchAsAPlainLoopDoes() {
@@ -23,6 +23,7 @@ class ByteScanTest {
             assertThat(ByteScan.quoteOrBackslash(b, from, to)).isEqualTo(first(b, from, to, "quote"));
             assertThat(ByteScan.lineBreakOrClosingBrace(b, from, to)).isEqualTo(first(b, from, to, "line"));
             assertThat(ByteScan.notPlainAscii(b, from, to)).isEqualTo(first(b, from, to, "plain"));
+            assertThat(ByteScan.notPlainAsciiOrQuestionMark(b, from, to)).isEqualTo(first(b, from, to, "plain?"));
         }
     }
 
@@ -32,7 +33,8 @@ class ByteScanTest {
             boolean hit = switch (kind) {
                 case "quote" -> c == '"' || c == '\\';
                 case "line" -> c == '\n' || c == '\r' || c == '}';
-                default -> c < 0x20 || c == '"' || c == '\\';
+                case "plain" -> c < 0x20 || c == '"' || c == '\\';
+                default -> c < 0x20 || c == '"' || c == '\\' || c == '?';
             };
             if (hit) {
                 return i;
