@@ -7,6 +7,8 @@
 # sam runs `make build-<LogicalId>` with ARTIFACTS_DIR set to an empty folder it then zips:
 #   CommonLayer          -> java/lib/*.jar   (common + its runtime dependencies; Lambda adds /opt/java/lib)
 #   TransformerFunction  -> lib/*.jar        (the transformer jar + runtime dependencies NOT in the layer)
+#   ReportFunction       -> lib/*.jar        (the report function jar, the reports module, PDF/chart/mail libraries
+#                                             and the Athena/S3/SES SDK modules; nothing the layer has, no DuckDB)
 # infra-tests runs these same targets into target/sam-build/ during `./mvnw verify` and checks the layout.
 #
 # Other targets: `make glue-columns` regenerates the Glue column block of template.yaml from
@@ -24,14 +26,15 @@ MVN_FLAGS ?= -B -q
 
 COMMON_DIR := layers/common
 TRANSFORMER_DIR := functions/transformer
+REPORT_DIR := functions/report
 
 # Recursively expanded on purpose: evaluated when a recipe runs, after Maven has produced the jars.
 main_jar = $(filter-out %-sources.jar %-tests.jar %-javadoc.jar,$(wildcard $(1)/target/$(2)-*.jar))
 
-.PHONY: help lambda-jars build-CommonLayer build-TransformerFunction glue-columns quicksight named-queries insights-docs check-artifacts-dir
+.PHONY: help lambda-jars build-CommonLayer build-TransformerFunction build-ReportFunction glue-columns quicksight named-queries insights-docs check-artifacts-dir
 
 help:
-	@echo "Targets: build-CommonLayer, build-TransformerFunction (used by sam build, need ARTIFACTS_DIR), glue-columns, quicksight, named-queries, insights-docs"
+	@echo "Targets: build-CommonLayer, build-TransformerFunction, build-ReportFunction (used by sam build, need ARTIFACTS_DIR), glue-columns, quicksight, named-queries, insights-docs"
 
 check-artifacts-dir:
 	@if [ -z "$(ARTIFACTS_DIR)" ]; then echo "ARTIFACTS_DIR is not set (sam build sets it)" >&2; exit 2; fi
@@ -40,8 +43,8 @@ check-artifacts-dir:
 # runtime dependencies to <module>/target/dependency. The folders are emptied first so a dependency
 # removed from a pom does not linger in the artifacts.
 lambda-jars:
-	rm -rf $(COMMON_DIR)/target/dependency $(TRANSFORMER_DIR)/target/dependency
-	$(MVNW) $(MVN_FLAGS) -pl $(COMMON_DIR),$(TRANSFORMER_DIR) -am -Dmaven.test.skip=true \
+	rm -rf $(COMMON_DIR)/target/dependency $(TRANSFORMER_DIR)/target/dependency $(REPORT_DIR)/target/dependency
+	$(MVNW) $(MVN_FLAGS) -pl $(COMMON_DIR),$(TRANSFORMER_DIR),$(REPORT_DIR) -am -Dmaven.test.skip=true \
 		package dependency:copy-dependencies -DincludeScope=runtime
 
 build-CommonLayer: check-artifacts-dir lambda-jars
@@ -50,19 +53,29 @@ build-CommonLayer: check-artifacts-dir lambda-jars
 	cp $(call main_jar,$(COMMON_DIR),common) "$(ARTIFACTS_DIR)/java/lib/"
 	shopt -s nullglob; for jar in $(COMMON_DIR)/target/dependency/*.jar; do cp "$$jar" "$(ARTIFACTS_DIR)/java/lib/"; done
 
-# The function gets its own jar and only the dependencies the layer does not already provide
-# (today aws-lambda-java-core and crac); the layer's jars are matched by file name.
-build-TransformerFunction: check-artifacts-dir lambda-jars
+# A function gets its own jar and only the dependencies the layer does not already provide (the
+# layer's jars are matched by file name). $(1): the module's folder, $(2): its artifactId.
+define function_artifacts
 	rm -rf "$(ARTIFACTS_DIR)/lib"
 	mkdir -p "$(ARTIFACTS_DIR)/lib"
-	cp $(call main_jar,$(TRANSFORMER_DIR),transformer) "$(ARTIFACTS_DIR)/lib/"
+	cp $(call main_jar,$(1),$(2)) "$(ARTIFACTS_DIR)/lib/"
 	common_jar="$(notdir $(call main_jar,$(COMMON_DIR),common))"; \
 	shopt -s nullglob; \
-	for jar in $(TRANSFORMER_DIR)/target/dependency/*.jar; do \
+	for jar in $(1)/target/dependency/*.jar; do \
 		name="$$(basename "$$jar")"; \
 		if [ "$$name" = "$$common_jar" ] || [ -e "$(COMMON_DIR)/target/dependency/$$name" ]; then continue; fi; \
 		cp "$$jar" "$(ARTIFACTS_DIR)/lib/"; \
 	done
+endef
+
+# The transformer adds aws-lambda-java-core and crac to the layer's jars.
+build-TransformerFunction: check-artifacts-dir lambda-jars
+	$(call function_artifacts,$(TRANSFORMER_DIR),transformer)
+
+# The report function adds the reports module and its PDF, chart and mail libraries, and the
+# Athena, S3 and SES SDK modules.
+build-ReportFunction: check-artifacts-dir lambda-jars
+	$(call function_artifacts,$(REPORT_DIR),report)
 
 # Rewrites the block between the glue-columns markers in template.yaml from CanonicalField.
 glue-columns:

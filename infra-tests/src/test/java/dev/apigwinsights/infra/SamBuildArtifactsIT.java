@@ -69,7 +69,7 @@ class SamBuildArtifactsIT {
                 artifacts(id);
             }
         });
-        assertThat(built).contains("CommonLayer", "TransformerFunction");
+        assertThat(built).contains("CommonLayer", "TransformerFunction", "ReportFunction");
     }
 
     @Test
@@ -114,14 +114,42 @@ class SamBuildArtifactsIT {
     }
 
     @Test
+    void reportFunctionCarriesTheRendererAndTheFontsButNoDuckDbCliOrTestJars() throws IOException {
+        List<Path> jars = jars(artifacts("ReportFunction").resolve("lib"));
+        List<String> function = names(jars);
+        List<String> layer = names(jars(artifacts("CommonLayer").resolve("java/lib")));
+
+        assertThat(function).anyMatch(j -> j.matches("report-\\d.*\\.jar"));
+        assertThat(function).anyMatch(j -> j.matches("reports-\\d.*\\.jar"));
+        for (String library : List.of("openhtmltopdf-pdfbox-", "pdfbox-", "jfreechart-", "compiler-", "angus-mail-", "athena-", "s3-", "sesv2-")) {
+            assertThat(function).as("the report function ships %s", library).anyMatch(j -> j.startsWith(library));
+        }
+        assertThat(function).as("jars both in the function and in its layer").doesNotContainAnyElementsOf(layer);
+        assertThat(function).noneMatch(j -> j.endsWith("-tests.jar") || j.startsWith("transformer-") || j.startsWith("common-"));
+        assertForbiddenAbsent("ReportFunction", function);
+        Path reports = jars.stream().filter(j -> j.getFileName().toString().matches("reports-\\d.*\\.jar")).findFirst().orElseThrow();
+        try (ZipFile zip = new ZipFile(reports.toFile())) {
+            for (String resource : List.of("dev/apigwinsights/reports/fonts/Inter-Regular.ttf", "dev/apigwinsights/reports/fonts/OFL.txt",
+                    "dev/apigwinsights/reports/templates/report.html", "dev/apigwinsights/reports/templates/report.css")) {
+                assertThat(zip.getEntry(resource)).as("%s in the reports jar", resource).isNotNull();
+            }
+            assertThat(zip.stream().map(e -> e.getName())).as("no test fixture in the shipped jar").noneMatch(n -> n.contains("fixture"));
+        }
+    }
+
+    @Test
     void artifactsFitLambdaLimitsAndSizesAreReported() throws IOException {
         long function = size(artifacts("TransformerFunction"));
         long layer = size(artifacts("CommonLayer"));
-        System.out.printf(Locale.ROOT, "sam build artifacts: TransformerFunction %,d bytes (%d jars), CommonLayer %,d bytes (%d jars)%n",
+        long report = size(artifacts("ReportFunction"));
+        System.out.printf(Locale.ROOT, "sam build artifacts: TransformerFunction %,d bytes (%d jars), CommonLayer %,d bytes (%d jars),"
+                        + " ReportFunction %,d bytes (%d jars)%n",
                 function, jars(artifacts("TransformerFunction").resolve("lib")).size(),
-                layer, jars(artifacts("CommonLayer").resolve("java/lib")).size());
+                layer, jars(artifacts("CommonLayer").resolve("java/lib")).size(),
+                report, jars(artifacts("ReportFunction").resolve("lib")).size());
         Files.writeString(artifacts("TransformerFunction").getParent().resolve("sizes.txt"),
-                "TransformerFunction " + function + "\nCommonLayer " + layer + "\n");
+                "TransformerFunction " + function + "\nCommonLayer " + layer + "\nReportFunction " + report + "\n");
+        assertThat(report + layer).isLessThan(80L * 1024 * 1024);
 
         // Lambda allows 250 MB unzipped for a function and its layers; we stay far below.
         assertThat(function + layer).isLessThan(50L * 1024 * 1024);

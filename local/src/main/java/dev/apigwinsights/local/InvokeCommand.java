@@ -16,9 +16,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * Runs the Firehose transformer on an event file, as the Lambda would: same code, same
@@ -70,7 +70,7 @@ public final class InvokeCommand implements Callable<Integer> {
             err.println("apigw-insights invoke: cannot read event file " + event + ": " + e.getMessage());
             return LocalWiring.BAD_INPUT;
         }
-        TransformerWiring wiring = LocalWiring.build("invoke", geoIp.applyTo(LocalWiring.environment(env, usagePlans)), clock,
+        TransformerWiring wiring = LocalWiring.build("invoke", geoIp.applyTo(LocalWiring.environment(env, usagePlans, null)), clock,
                 spec.commandLine().getErr());
         if (wiring == null) {
             return LocalWiring.BAD_INPUT;

@@ -29,6 +29,8 @@ public enum Filter {
     STATUS_CLASS("status_class", "Status class", "1xx, 2xx, 3xx, 4xx or 5xx", ValueType.STRING,
             List.of("1xx", "2xx", "3xx", "4xx", "5xx"), Columns.STATUS_CLASS),
     STATUS("status", "Status", "HTTP status code", ValueType.BIGINT, null, Columns.STATUS),
+    ERROR_SIGNATURE("error_signature", "Error signature", "Error message with ids, numbers and ARNs masked (as top_error_signatures shows it)",
+            ValueType.STRING, null, Columns.ERROR_SIGNATURE),
     USAGE_PLAN("usage_plan", "Usage plan", "Usage plan name or id", ValueType.STRING, null,
             Columns.USAGE_PLAN_NAME, Columns.USAGE_PLAN_ID),
     CUSTOMER("customer", "Customer", "The API key's customerId", ValueType.STRING, null, Columns.CUSTOMER_ID),

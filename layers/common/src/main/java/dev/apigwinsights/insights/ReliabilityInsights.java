@@ -248,14 +248,19 @@ final class ReliabilityInsights {
         }, columns);
     }
 
-    /** The whole hours anomalies are computed for: the range's last {@link #ANOMALY_MAX_RANGE}, widened to hour boundaries. */
+    /**
+     * The whole hours anomalies are computed for: the range's last {@link #ANOMALY_MAX_RANGE}, from
+     * the hour it starts in to the last hour that ends by its end. An hour the range cuts short at
+     * its end is left out: when the range ends now, that hour is still filling up and would read as
+     * a drop. A range inside one hour scores that hour.
+     */
     static TimeRange anomalyHours(TimeRange range) {
         Instant from = range.from();
         if (range.length().compareTo(ANOMALY_MAX_RANGE) > 0) {
             from = range.to().minus(ANOMALY_MAX_RANGE);
         }
         Instant first = from.truncatedTo(ChronoUnit.HOURS);
-        Instant last = range.to().minus(Duration.ofNanos(1)).truncatedTo(ChronoUnit.HOURS);
-        return new TimeRange(first, last.plus(Duration.ofHours(1)));
+        Instant end = range.to().truncatedTo(ChronoUnit.HOURS);
+        return new TimeRange(first, end.isAfter(first) ? end : first.plus(Duration.ofHours(1)));
     }
 }

@@ -149,6 +149,19 @@ class InsightOracleTest {
     }
 
     @Test
+    void anomaliesScoreOnlyTheHoursThatEndByTheRangesEnd() {
+        // A range ending 20 minutes into the spike hour (as "now" does while that hour fills up):
+        // the cut-short hour is not scored, where counting it whole or in part would mislead.
+        TimeRange cut = TimeRange.of(FixtureData.SPIKE_HOUR.minus(java.time.Duration.ofHours(6)),
+                FixtureData.SPIKE_HOUR.plus(java.time.Duration.ofMinutes(20)));
+        QueryResult anomalies = check(INSIGHTS.get("hourly_anomalies"), InsightParams.builder().range(cut).build());
+        assertThat(anomalies.rows()).extracting(r -> r.getInstant("hour_start")).allMatch(h -> h.isBefore(FixtureData.SPIKE_HOUR));
+        QueryResult whole = check(INSIGHTS.get("hourly_anomalies"), InsightParams.builder()
+                .range(TimeRange.of(cut.from(), FixtureData.SPIKE_HOUR.plus(java.time.Duration.ofHours(1)))).build());
+        assertThat(whole.rows().get(0).getInstant("hour_start")).isEqualTo(FixtureData.SPIKE_HOUR);
+    }
+
+    @Test
     void quotasAreUsedUpAndBillsFollowThePrices() {
         QueryResult quota = check(INSIGHTS.get("quota_usage_by_key"), SCENARIOS.get("a week"));
         assertThat(quota.rows()).anySatisfy(r -> assertThat(r.getDouble("quota_used_pct")).isEqualTo(100.0));
@@ -189,6 +202,8 @@ class InsightOracleTest {
         values.put(Filter.HTTP_METHOD, "POST");
         values.put(Filter.STATUS_CLASS, "4XX");
         values.put(Filter.STATUS, "429");
+        values.put(Filter.ERROR_SIGNATURE, FixtureData.rows().stream().map(r -> r.str("error_signature"))
+                .filter(java.util.Objects::nonNull).findFirst().orElseThrow());
         values.put(Filter.USAGE_PLAN, "Bronze");
         values.put(Filter.CUSTOMER, "globex");
         values.put(Filter.API_KEY, "k-initech3");

@@ -124,6 +124,8 @@ final class Oracle {
                 return has(values, r.str("status_class"));
             case STATUS:
                 return has(values, r.lng("status"));
+            case ERROR_SIGNATURE:
+                return has(values, r.str("error_signature"));
             case USAGE_PLAN:
                 return has(values, r.str("usage_plan_name")) || has(values, r.str("usage_plan_id"));
             case CUSTOMER:

@@ -89,7 +89,11 @@ final class ReliabilityOracles {
         TimeRange range = in.params().range().orElse(new TimeRange(in.now().minus(Duration.ofDays(1)), in.now()));
         Instant from = range.length().compareTo(Duration.ofDays(31)) > 0 ? range.to().minus(Duration.ofDays(31)) : range.from();
         Instant first = from.truncatedTo(ChronoUnit.HOURS);
-        Instant end = range.to().minusNanos(1).truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1));
+        // whole hours only: an hour the range cuts short at its end is still filling up when it ends now
+        Instant end = range.to().truncatedTo(ChronoUnit.HOURS);
+        if (!end.isAfter(first)) {
+            end = first.plus(Duration.ofHours(1));
+        }
         int weeks = in.params().anomalyWeeks();
         Instant historyFrom = first.minus(Duration.ofDays(7L * weeks));
         Map<Instant, Long> hourly = new HashMap<>();

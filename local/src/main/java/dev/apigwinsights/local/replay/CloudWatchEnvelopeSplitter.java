@@ -3,17 +3,15 @@ package dev.apigwinsights.local.replay;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import dev.apigwinsights.eventkit.FirehoseEventBuilder;
+import dev.apigwinsights.local.util.CloudWatchPayloads.Envelope;
+import dev.apigwinsights.local.util.CloudWatchPayloads.LogEvent;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Reads a CloudWatch Logs subscription envelope in any key order, and writes it back as one or
@@ -27,109 +25,11 @@ final class CloudWatchEnvelopeSplitter {
             .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build())
             .build();
 
-    /** A log event as read; {@code message} is null when the event had none. */
-    record LogEvent(String id, Long timestamp, String message) {
-    }
-
-    record Envelope(String messageType, String owner, String logGroup, String logStream, List<String> subscriptionFilters,
-                    List<LogEvent> logEvents) {
-        boolean isControlMessage() {
-            return "CONTROL_MESSAGE".equals(messageType);
-        }
-    }
-
     /** The pieces of one envelope; {@code oversizedEvents} could not fit a piece on their own. */
     record Pieces(List<byte[]> pieces, int oversizedEvents, int eventsWithoutMessage) {
     }
 
     private CloudWatchEnvelopeSplitter() {
-    }
-
-    /** The envelope in {@code json}, or empty when it is not a JSON object with {@code messageType} and {@code logEvents}. */
-    static Optional<Envelope> parse(byte[] json) {
-        String messageType = null;
-        String owner = null;
-        String logGroup = null;
-        String logStream = null;
-        List<String> filters = new ArrayList<>();
-        List<LogEvent> events = null;
-        try (JsonParser p = JSON.createParser(json)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                return Optional.empty();
-            }
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String name = p.currentName();
-                JsonToken t = p.nextToken();
-                switch (name) {
-                    case "messageType" -> messageType = text(p, t);
-                    case "owner" -> owner = text(p, t);
-                    case "logGroup" -> logGroup = text(p, t);
-                    case "logStream" -> logStream = text(p, t);
-                    case "subscriptionFilters" -> {
-                        if (t == JsonToken.START_ARRAY) {
-                            for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken()) {
-                                String filter = text(p, e);
-                                if (filter != null) {
-                                    filters.add(filter);
-                                }
-                            }
-                        } else {
-                            p.skipChildren();
-                        }
-                    }
-                    case "logEvents" -> {
-                        if (t != JsonToken.START_ARRAY) {
-                            return Optional.empty();
-                        }
-                        events = new ArrayList<>();
-                        for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken()) {
-                            if (e == JsonToken.START_OBJECT) {
-                                events.add(readEvent(p));
-                            } else {
-                                p.skipChildren();
-                            }
-                        }
-                    }
-                    default -> p.skipChildren();
-                }
-            }
-            if (p.currentToken() != JsonToken.END_OBJECT || p.nextToken() != null) {
-                return Optional.empty();
-            }
-        } catch (JsonProcessingException e) {
-            return Optional.empty();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        if (messageType == null || events == null) {
-            return Optional.empty();
-        }
-        return Optional.of(new Envelope(messageType, owner, logGroup, logStream, List.copyOf(filters), events));
-    }
-
-    private static LogEvent readEvent(JsonParser p) throws IOException {
-        String id = null;
-        Long timestamp = null;
-        String message = null;
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String name = p.currentName();
-            JsonToken t = p.nextToken();
-            switch (name) {
-                case "id" -> id = text(p, t);
-                case "timestamp" -> timestamp = t == JsonToken.VALUE_NUMBER_INT ? p.getLongValue() : null;
-                case "message" -> message = text(p, t);
-                default -> p.skipChildren();
-            }
-        }
-        return new LogEvent(id, timestamp, message);
-    }
-
-    private static String text(JsonParser p, JsonToken t) throws IOException {
-        if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
-            p.skipChildren();
-            return null;
-        }
-        return t == JsonToken.VALUE_STRING ? p.getText() : null;
     }
 
     /**

@@ -1,14 +1,10 @@
 package dev.apigwinsights.local.replay;
 
-import dev.apigwinsights.local.replay.CloudWatchEnvelopeSplitter.Envelope;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
+import dev.apigwinsights.local.util.CloudWatchPayloads.Envelope;
+import dev.apigwinsights.local.util.CloudWatchPayloads;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Turns the raw data of one failed record back into records to re-put, and says what it was.
@@ -61,15 +57,15 @@ final class ReplayPlanner {
             return Plan.skip(Kind.EMPTY);
         }
         byte[] plain = raw;
-        boolean gzip = raw.length >= 2 && (raw[0] & 0xFF) == 0x1F && (raw[1] & 0xFF) == 0x8B;
+        boolean gzip = CloudWatchPayloads.isGzip(raw);
         if (gzip) {
-            Optional<byte[]> inflated = gunzip(raw);
+            Optional<byte[]> inflated = CloudWatchPayloads.gunzip(raw, MAX_INFLATED_BYTES);
             if (inflated.isEmpty()) {
                 return Plan.skip(Kind.UNREADABLE);
             }
             plain = inflated.get();
         }
-        Optional<Envelope> envelope = CloudWatchEnvelopeSplitter.parse(plain);
+        Optional<Envelope> envelope = CloudWatchPayloads.parseEnvelope(plain);
         if (envelope.isPresent()) {
             if (envelope.get().isControlMessage()) {
                 return Plan.skip(Kind.CONTROL_MESSAGE);
@@ -123,22 +119,5 @@ final class ReplayPlanner {
             }
         }
         return true;
-    }
-
-    private static Optional<byte[]> gunzip(byte[] data) {
-        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(data))) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(data.length * 8);
-            byte[] buf = new byte[16384];
-            int n;
-            while ((n = in.read(buf)) > 0) {
-                if (out.size() + n > MAX_INFLATED_BYTES) {
-                    return Optional.empty();
-                }
-                out.write(buf, 0, n);
-            }
-            return Optional.of(out.toByteArray());
-        } catch (IOException e) {
-            return Optional.empty();
-        }
     }
 }

@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.apigwinsights.local.replay.CloudWatchEnvelopeSplitter.Envelope;
+import dev.apigwinsights.local.util.CloudWatchPayloads.Envelope;
+import dev.apigwinsights.local.util.CloudWatchPayloads;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,14 +23,14 @@ class CloudWatchEnvelopeSplitterTest {
         }
         byte[] pretty = Envelopes.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(reordered);
 
-        Envelope e = CloudWatchEnvelopeSplitter.parse(pretty).orElseThrow();
+        Envelope e = CloudWatchPayloads.parseEnvelope(pretty).orElseThrow();
 
         assertThat(e.messageType()).isEqualTo("DATA_MESSAGE");
         assertThat(e.owner()).isEqualTo("123456789012");
         assertThat(e.logGroup()).isEqualTo(Envelopes.LOG_GROUP);
         assertThat(e.logStream()).isEqualTo(Envelopes.LOG_STREAM);
         assertThat(e.subscriptionFilters()).containsExactly("apigw-insights-access-logs");
-        assertThat(e.logEvents()).extracting(CloudWatchEnvelopeSplitter.LogEvent::message).containsExactly("a", "b");
+        assertThat(e.logEvents()).extracting(CloudWatchPayloads.LogEvent::message).containsExactly("a", "b");
     }
 
     @Test
@@ -37,14 +38,14 @@ class CloudWatchEnvelopeSplitterTest {
         for (String notOne : List.of("{\"requestId\":\"x\",\"status\":\"200\"}", "{\"messageType\":\"DATA_MESSAGE\"}",
                 "[{\"messageType\":\"DATA_MESSAGE\",\"logEvents\":[]}]", "{\"messageType\":\"DATA_MESSAGE\",\"logEvents\":[]}{}",
                 "{\"messageType\":\"DATA_MESSAGE\",\"logEvents\":[{\"message\":\"x\"}", "127.0.0.1 - - [03/Jan/2025:09:22:10 +0000]", "")) {
-            assertThat(CloudWatchEnvelopeSplitter.parse(notOne.getBytes(StandardCharsets.UTF_8))).as(notOne).isEmpty();
+            assertThat(CloudWatchPayloads.parseEnvelope(notOne.getBytes(StandardCharsets.UTF_8))).as(notOne).isEmpty();
         }
     }
 
     @Test
     void splitsIntoPiecesUnderTheLimitThatKeepTheEnvelopeFieldsAndEveryEventInOrder() {
         List<String> messages = Envelopes.accessLogLines(2_000, 1);
-        Envelope e = CloudWatchEnvelopeSplitter.parse(Envelopes.envelope("DATA_MESSAGE", messages)).orElseThrow();
+        Envelope e = CloudWatchPayloads.parseEnvelope(Envelopes.envelope("DATA_MESSAGE", messages)).orElseThrow();
 
         CloudWatchEnvelopeSplitter.Pieces split = CloudWatchEnvelopeSplitter.split(e, 100_000);
 
@@ -69,7 +70,7 @@ class CloudWatchEnvelopeSplitterTest {
     void anEnvelopeUnderTheLimitStaysOnePiece() {
         byte[] small = Envelopes.envelope("DATA_MESSAGE", Envelopes.accessLogLines(20, 2));
 
-        CloudWatchEnvelopeSplitter.Pieces split = CloudWatchEnvelopeSplitter.split(CloudWatchEnvelopeSplitter.parse(small).orElseThrow(), 100_000);
+        CloudWatchEnvelopeSplitter.Pieces split = CloudWatchEnvelopeSplitter.split(CloudWatchPayloads.parseEnvelope(small).orElseThrow(), 100_000);
 
         assertThat(split.pieces()).hasSize(1);
         assertThat(Envelopes.read(split.pieces().get(0))).isEqualTo(Envelopes.read(small));
@@ -84,7 +85,7 @@ class CloudWatchEnvelopeSplitterTest {
             noise.append((char) ('a' + r.nextInt(26)));
         }
         String incompressible = "{\"requestId\":\"noise\",\"padding\":\"" + noise + "\"}";
-        Envelope e = CloudWatchEnvelopeSplitter.parse(Envelopes.envelope("DATA_MESSAGE", List.of("{\"a\":1}", compressible, incompressible)))
+        Envelope e = CloudWatchPayloads.parseEnvelope(Envelopes.envelope("DATA_MESSAGE", List.of("{\"a\":1}", compressible, incompressible)))
                 .orElseThrow();
 
         CloudWatchEnvelopeSplitter.Pieces split = CloudWatchEnvelopeSplitter.split(e, 10_000);

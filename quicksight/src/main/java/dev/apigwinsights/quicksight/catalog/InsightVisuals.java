@@ -206,7 +206,12 @@ final class InsightVisuals {
         for (dev.apigwinsights.insights.Dimension d : query.columnsShown()) {
             columns.add(dimension(d));
         }
-        List<VisualSpec.Sort> sorts = sorts(insight, query.order(), query.columnsShown(), List.of());
+        List<VisualSpec.Sort> sorts = new ArrayList<>(sorts(insight, query.order(), query.columnsShown(), List.of()));
+        // Ties broken by request id, as the catalog's SQL breaks them, so both show the same rows.
+        int requestId = indexOf(query.columnsShown().stream().map(dev.apigwinsights.insights.Dimension::name).toList(), "request_id");
+        if (requestId >= 0 && query.order().stream().noneMatch(o -> o.column().equals("request_id"))) {
+            sorts.add(VisualSpec.Sort.byDimension(requestId, false));
+        }
         return new VisualSpec(insight.id(), dataSet, ChartKind.ROWS, insight.title(), insight.question(), columns, List.of(),
                 sorts, java.util.OptionalInt.of(query.limit()));
     }

@@ -1,0 +1,46 @@
+package dev.apigwinsights.local.ingest;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Packs consecutive log events of one log stream into subscription envelopes, as CloudWatch Logs
+ * does, up to {@link #MAX_EVENTS} events or {@link #MAX_BYTES} of messages each. Many events per
+ * record is what makes the transformer fast on CloudWatch data; a failing envelope is re-sent
+ * event by event by the simulator, so one bad line still fails alone.
+ */
+final class CloudWatchGrouper {
+    static final int MAX_EVENTS = 64;
+    static final int MAX_BYTES = 256 * 1024;
+
+    private final RecordSink sink;
+    private final String logGroup;
+    private String logStream;
+    private final List<SourceRecord.LogEvent> pending = new ArrayList<>();
+    private int pendingBytes;
+
+    CloudWatchGrouper(RecordSink sink, String logGroup) {
+        this.sink = sink;
+        this.logGroup = logGroup;
+    }
+
+    void add(String logStream, long timestamp, byte[] message) throws IOException {
+        if (!pending.isEmpty() && (!Objects.equals(logStream, this.logStream) || pending.size() >= MAX_EVENTS
+                || pendingBytes + message.length > MAX_BYTES)) {
+            flush();
+        }
+        this.logStream = logStream;
+        pending.add(new SourceRecord.LogEvent(timestamp, message));
+        pendingBytes += message.length;
+    }
+
+    void flush() throws IOException {
+        if (!pending.isEmpty()) {
+            sink.record(SourceRecord.cloudWatch(logGroup, logStream, pending));
+            pending.clear();
+            pendingBytes = 0;
+        }
+    }
+}

@@ -1,0 +1,344 @@
+package dev.apigwinsights.local.ingest;
+
+import dev.apigwinsights.firehose.FirehoseBatchTransformer;
+import dev.apigwinsights.local.store.IngestLock;
+import dev.apigwinsights.local.store.StoreLayout;
+import dev.apigwinsights.local.store.StoreWriter;
+import java.io.BufferedInputStream;
+import java.io.EOFException;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
+
+/**
+ * The local pipeline: inputs → framings → Firehose simulator (the real transformer, on every
+ * core) → store, in input order.
+ *
+ * <p>Threads: the caller reads inputs and cuts batches; a pool of {@code workers} transforms
+ * them in parallel; one writer thread takes the results in submission order and spools them into
+ * the {@link StoreWriter}, which commits by chunks. A bounded queue between reader and writer
+ * keeps memory at a few batches whatever the input size.
+ */
+public final class Ingest {
+    private static final DateTimeFormatter RUN_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+    /**
+     * @param chunkRows          rows per store commit
+     * @param duckDbMemoryLimit  DuckDB's memory limit while committing (it spills to disk beyond)
+     * @param workers            transformer threads
+     * @param duckDbThreads      DuckDB threads of commits that overlap transforming
+     */
+    public record Options(long chunkRows, String duckDbMemoryLimit, int workers, int duckDbThreads) {
+        public static Options defaults() {
+            return new Options(StoreWriter.DEFAULT_CHUNK_ROWS, "1GB", Runtime.getRuntime().availableProcessors(), 1);
+        }
+    }
+
+    private final FirehoseSimulator simulator;
+    private final Clock clock;
+    private final InputStream stdin;
+
+    public Ingest(FirehoseBatchTransformer transformer, Clock clock, InputStream stdin) {
+        this.simulator = new FirehoseSimulator(transformer, clock);
+        this.clock = clock;
+        this.stdin = stdin;
+    }
+
+    /**
+     * Ingests {@code inputs} into the store at {@code dataDir}. An input that cannot be read to its
+     * end is reported in the summary's {@code inputErrors}; what was read before stays ingested.
+     *
+     * @throws IngestLock.StoreBusyException when another ingest is writing to the same directory
+     * @throws IOException or SQLException when the store cannot be written
+     */
+    @SuppressWarnings("try") // the lock is held for the block, never referenced in it
+    public IngestSummary run(Path dataDir, List<IngestInput> inputs, Options options, Progress progress)
+            throws IOException, SQLException {
+        long started = System.nanoTime();
+        StoreLayout layout = new StoreLayout(dataDir);
+        long runStart = clock.millis();
+        String runId = RUN_TIME.format(clock.instant()) + "-" + String.format("%08x", ThreadLocalRandom.current().nextInt());
+        try (IngestLock lock = IngestLock.acquire(layout);
+             StoreWriter writer = new StoreWriter(layout, runId, options.chunkRows(), options.duckDbMemoryLimit(), options.duckDbThreads())) {
+            Pipeline pipeline = new Pipeline(writer, options.workers(), progress);
+            Map<InputKind, Integer> kinds = new EnumMap<>(InputKind.class);
+            List<String> errors = new ArrayList<>();
+            long bytes = 0;
+            try {
+                for (IngestInput input : inputs) {
+                    bytes += read(input, new InputContext(input.path(), runStart), pipeline, kinds, errors, bytes);
+                }
+                pipeline.finish();
+            } catch (WriterFailedException e) {
+                pipeline.rethrow(e.getCause());
+                throw e;
+            } finally {
+                pipeline.shutdown();
+            }
+            writer.commit();
+            return summary(pipeline, writer.stats(), inputs.size(), bytes, kinds, errors,
+                    (System.nanoTime() - started) / 1e9, layout.root());
+        }
+    }
+
+    /** Reads one input into the pipeline; returns the bytes read. */
+    private long read(IngestInput input, InputContext context, Pipeline pipeline, Map<InputKind, Integer> kinds,
+                      List<String> errors, long bytesBefore) throws IOException {
+        CountingInputStream counted = null;
+        boolean gzip = false;
+        try (InputStream raw = input.path() == null ? new FilterInputStream(stdin) {
+            @Override
+            public void close() {
+                // standard input stays open for the process
+            }
+        } : Files.newInputStream(input.path())) {
+            counted = new CountingInputStream(raw);
+            CountingInputStream position = counted;
+            pipeline.position(() -> bytesBefore + position.count());
+            BufferedInputStream buffered = new BufferedInputStream(counted, 1 << 16);
+            buffered.mark(2);
+            gzip = buffered.read() == 0x1f && buffered.read() == 0x8b;
+            buffered.reset();
+            InputStream content = gzip ? new BufferedInputStream(new GZIPInputStream(buffered, 1 << 16), 1 << 16) : buffered;
+            content.mark(InputDetector.HEAD_BYTES);
+            byte[] head = content.readNBytes(InputDetector.HEAD_BYTES);
+            content.reset();
+            InputKind kind = InputDetector.detect(head, head.length);
+            kinds.merge(kind, 1, Integer::sum);
+            kind.framing().read(content, context, pipeline);
+        } catch (IOException e) {
+            errors.add(input.name() + ": " + describe(e, gzip, counted == null ? 0 : counted.count()));
+        }
+        return counted == null ? 0 : counted.count();
+    }
+
+    private static String describe(IOException e, boolean gzip, long bytes) {
+        if (gzip && (e instanceof EOFException || e instanceof ZipException)) {
+            return "truncated or corrupt gzip data after " + bytes + " bytes; the entries before it were ingested";
+        }
+        String m = e.getMessage();
+        return (m == null ? e.getClass().getSimpleName() : m) + (bytes > 0 ? " (after " + bytes + " bytes; what was read before was ingested)" : "");
+    }
+
+    private static IngestSummary summary(Pipeline p, StoreWriter.Stats stats, int inputs, long bytes, Map<InputKind, Integer> kinds,
+                                         List<String> errors, double seconds, Path dataDir) {
+        BatchOutcome t = p.totals;
+        long rowsTransformed = p.rowsTransformed;
+        Map<String, Long> reasons = new TreeMap<>();
+        t.reasons.forEach((k, v) -> reasons.put(k, v.longValue()));
+        return new IngestSummary(inputs, bytes, kinds, rowsTransformed + t.entriesFailed + t.entriesDropped, p.blankLines,
+                t.records, t.ok, t.dropped, t.failed, t.entriesFailed, t.entriesDropped, rowsTransformed, p.rowsPassedThrough,
+                stats.rowsWritten(), stats.duplicateRows(), stats.failuresWritten(), stats.failuresAlreadyStored(), reasons,
+                List.copyOf(errors), seconds, dataDir);
+    }
+
+    /** Thrown through the framings when the writer has failed: the run stops. */
+    private static final class WriterFailedException extends RuntimeException {
+        WriterFailedException(Throwable cause) {
+            super(cause);
+        }
+    }
+
+    /** The record sink, the ordered queue of transform results, and the writer thread. */
+    private final class Pipeline implements RecordSink {
+        private final StoreWriter writer;
+        private final ExecutorService workers;
+        private final BlockingQueue<Future<BatchOutcome>> queue;
+        private final Thread writerThread;
+        private final Future<BatchOutcome> end = CompletableFuture.completedFuture(null);
+        private final Progress progress;
+        private volatile Throwable writerError;
+        private java.util.function.LongSupplier position = () -> 0;
+
+        private List<SourceRecord> batch = new ArrayList<>();
+        private long batchWeight;
+        private BatchOutcome stored = new BatchOutcome();
+        long blankLines;
+
+        // written by the writer thread, read after it is joined
+        final BatchOutcome totals = new BatchOutcome();
+        long rowsTransformed;
+        long rowsPassedThrough;
+
+        Pipeline(StoreWriter writer, int workerCount, Progress progress) {
+            this.writer = writer;
+            this.progress = progress;
+            AtomicInteger n = new AtomicInteger();
+            this.workers = Executors.newFixedThreadPool(Math.max(1, workerCount), r -> {
+                Thread t = new Thread(r, "ingest-transform-" + n.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            });
+            this.queue = new ArrayBlockingQueue<>(Math.max(1, workerCount) * 2 + 1);
+            this.writerThread = new Thread(this::drain, "ingest-writer");
+            this.writerThread.setDaemon(true);
+            this.writerThread.start();
+        }
+
+        void position(java.util.function.LongSupplier position) {
+            this.position = position;
+        }
+
+        @Override
+        public void record(SourceRecord record) {
+            if (stored.rowCount() > 0) {
+                flushStored();
+            }
+            int weight = FirehoseSimulator.weight(record);
+            if (!batch.isEmpty() && (batch.size() >= FirehoseSimulator.MAX_BATCH_RECORDS
+                    || batchWeight + weight > FirehoseSimulator.MAX_BATCH_WEIGHT)) {
+                flushBatch();
+            }
+            batch.add(record);
+            batchWeight += weight;
+        }
+
+        @Override
+        public void canonicalRow(byte[] line, String day) {
+            if (!batch.isEmpty()) {
+                flushBatch();
+            }
+            stored.rows.append(line);
+            stored.endRow(day);
+            stored.canonicalRows++;
+            if (stored.rows.length() >= FirehoseSimulator.MAX_BATCH_WEIGHT) {
+                flushStored();
+            }
+        }
+
+        @Override
+        public void blankLine() {
+            blankLines++;
+        }
+
+        private void flushBatch() {
+            List<SourceRecord> records = batch;
+            batch = new ArrayList<>();
+            batchWeight = 0;
+            enqueue(workers.submit(() -> simulator.process(records)));
+        }
+
+        private void flushStored() {
+            enqueue(CompletableFuture.completedFuture(stored));
+            stored = new BatchOutcome();
+        }
+
+        private void enqueue(Future<BatchOutcome> f) {
+            try {
+                while (!queue.offer(f, 100, TimeUnit.MILLISECONDS)) {
+                    if (writerError != null) {
+                        throw new WriterFailedException(writerError);
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new WriterFailedException(e);
+            }
+            progress.at(position.getAsLong());
+        }
+
+        /** Hands over what is pending and waits until the writer has spooled everything. */
+        void finish() throws IOException, SQLException {
+            if (!batch.isEmpty()) {
+                flushBatch();
+            }
+            if (stored.rowCount() > 0) {
+                flushStored();
+            }
+            enqueue(end);
+            try {
+                writerThread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted", e);
+            }
+            rethrow(writerError);
+            progress.at(position.getAsLong());
+        }
+
+        void shutdown() {
+            workers.shutdownNow();
+            writerThread.interrupt();
+        }
+
+        private void drain() {
+            try {
+                while (true) {
+                    Future<BatchOutcome> f = queue.take();
+                    if (f == end) {
+                        return;
+                    }
+                    write(f.get());
+                }
+            } catch (ExecutionException e) {
+                writerError = e.getCause();
+            } catch (InterruptedException e) {
+                writerError = e;
+            } catch (Throwable e) {
+                writerError = e;
+            }
+        }
+
+        private void write(BatchOutcome o) throws IOException, SQLException {
+            byte[] rows = o.rows.array();
+            for (int i = 0; i < o.rowCount(); i++) {
+                writer.row(o.rowDay(i), rows, o.rowStart(i), o.rowEnd(i) - o.rowStart(i));
+            }
+            byte[] failures = o.failures.array();
+            for (int i = 0; i < o.failureCount(); i++) {
+                writer.failure(o.failureDay(i), failures, o.failureStart(i), o.failureEnd(i) - o.failureStart(i));
+            }
+            rowsTransformed += o.rowsTransformed();
+            rowsPassedThrough += o.canonicalRows;
+            totals.records += o.records;
+            totals.ok += o.ok;
+            totals.dropped += o.dropped;
+            totals.failed += o.failed;
+            totals.entriesFailed += o.entriesFailed;
+            totals.entriesDropped += o.entriesDropped;
+            o.reasons.forEach((k, v) -> totals.reasons.merge(k, v, Integer::sum));
+        }
+
+        private void rethrow(Throwable e) throws IOException, SQLException {
+            if (e == null) {
+                return;
+            }
+            if (e instanceof IOException io) {
+                throw io;
+            }
+            if (e instanceof SQLException sql) {
+                throw sql;
+            }
+            if (e instanceof RuntimeException re) {
+                throw re;
+            }
+            if (e instanceof Error err) {
+                throw err;
+            }
+            throw new IOException(e);
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package dev.apigwinsights.local.ingest;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Recognises an input's kind from its first bytes (after gzip is undone), never from its name:
+ * <ol>
+ *   <li>Parquet's magic {@code PAR1} → apigw-insights rows in Parquet (the stack's default output);</li>
+ *   <li>a JSON object first: by its top-level keys, {@code records} → Firehose event,
+ *       {@code events} → {@code aws logs} output, {@code rawData} → processing-failed documents,
+ *       {@code messageType} → subscription payloads, {@code source_kind} with
+ *       {@code request_time} → apigw-insights rows; any other object → access-log lines (JSON);</li>
+ *   <li>a first line starting {@code <ISO-8601 time>Z } → a CloudWatch Logs export;</li>
+ *   <li>anything else → access-log lines (CLF, CSV, XML, custom), judged line by line.</li>
+ * </ol>
+ */
+final class InputDetector {
+    /** How much of an input is looked at. */
+    static final int HEAD_BYTES = 64 * 1024;
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private InputDetector() {
+    }
+
+    static InputKind detect(byte[] head, int length) {
+        if (length >= 4 && head[0] == 'P' && head[1] == 'A' && head[2] == 'R' && head[3] == '1') {
+            return InputKind.CANONICAL_PARQUET;
+        }
+        int i = skipBomAndWhitespace(head, length);
+        if (i >= length) {
+            return InputKind.EMPTY;
+        }
+        if (head[i] == '{') {
+            return byKeys(head, i, length);
+        }
+        int eol = i;
+        while (eol < length && head[eol] != '\n') {
+            eol++;
+        }
+        byte[] first = java.util.Arrays.copyOfRange(head, i, eol);
+        int space = -1;
+        for (int k = 0; k < first.length && k < 40; k++) {
+            if (first[k] == ' ') {
+                space = k;
+                break;
+            }
+        }
+        if (space > 0 && CloudWatchExportFraming.parseTime(first, space) >= 0) {
+            return InputKind.CLOUDWATCH_EXPORT;
+        }
+        return InputKind.ACCESS_LOG_LINES;
+    }
+
+    private static InputKind byKeys(byte[] head, int from, int length) {
+        Set<String> keys = new HashSet<>();
+        try (JsonParser p = JSON.createParser(head, from, length - from)) {
+            p.nextToken();
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken v = p.nextToken();
+                if ("records".equals(name) && v == JsonToken.START_ARRAY) {
+                    return InputKind.FIREHOSE_EVENT;
+                }
+                if ("events".equals(name) && v == JsonToken.START_ARRAY) {
+                    return InputKind.CLOUDWATCH_LOG_EVENTS;
+                }
+                if ("rawData".equalsIgnoreCase(name) && v == JsonToken.VALUE_STRING) {
+                    return InputKind.PROCESSING_FAILED;
+                }
+                if ("messageType".equals(name) && v == JsonToken.VALUE_STRING) {
+                    return InputKind.CLOUDWATCH_SUBSCRIPTION;
+                }
+                keys.add(name);
+                p.skipChildren();
+            }
+        } catch (IOException e) {
+            // Broken JSON (API Gateway does not escape quotes) or a head cut mid-object: the keys
+            // seen so far decide.
+        }
+        if (keys.contains("source_kind") && keys.contains("request_time")) {
+            return InputKind.CANONICAL_ROWS;
+        }
+        return InputKind.ACCESS_LOG_LINES;
+    }
+
+    private static int skipBomAndWhitespace(byte[] b, int length) {
+        int i = length >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF ? 3 : 0;
+        while (i < length && (b[i] == ' ' || b[i] == '\t' || b[i] == '\r' || b[i] == '\n')) {
+            i++;
+        }
+        return i;
+    }
+}

@@ -1,0 +1,103 @@
+package dev.apigwinsights.local.ingest;
+
+import dev.apigwinsights.local.store.StoreLayout;
+import java.io.IOException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Turns the command line's inputs into files: a file as given, a directory recursively (sorted,
+ * hidden files and folders skipped, and never the store's own rows or staging), {@code -} for
+ * standard input. Every problem found here stops the ingest before anything is read.
+ */
+public final class InputFiles {
+    private InputFiles() {
+    }
+
+    /** An input the ingest cannot start with; its message names the input and the problem. */
+    public static final class BadInputException extends Exception {
+        BadInputException(String message) {
+            super(message);
+        }
+    }
+
+    public static List<IngestInput> expand(List<String> args, StoreLayout store) throws BadInputException {
+        List<IngestInput> out = new ArrayList<>();
+        boolean stdin = false;
+        for (String arg : args) {
+            if (arg.equals("-")) {
+                if (stdin) {
+                    throw new BadInputException("standard input ('-') given twice");
+                }
+                stdin = true;
+                out.add(IngestInput.stdin());
+                continue;
+            }
+            Path path = Path.of(arg);
+            if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+                throw new BadInputException(arg + ": no such file or directory");
+            }
+            if (Files.isDirectory(path)) {
+                List<IngestInput> files = directory(path, store);
+                if (files.isEmpty()) {
+                    throw new BadInputException(arg + ": directory holds no files to ingest");
+                }
+                out.addAll(files);
+            } else {
+                out.add(file(path, arg));
+            }
+        }
+        return out;
+    }
+
+    private static IngestInput file(Path path, String shown) throws BadInputException {
+        if (!Files.isRegularFile(path)) {
+            throw new BadInputException(shown + ": " + (Files.exists(path) ? "not a regular file" : "cannot be opened (broken link?)"));
+        }
+        if (!Files.isReadable(path)) {
+            throw new BadInputException(shown + ": permission denied");
+        }
+        try {
+            return IngestInput.file(path, Files.size(path));
+        } catch (IOException e) {
+            throw new BadInputException(shown + ": cannot be read (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    private static List<IngestInput> directory(Path dir, StoreLayout store) throws BadInputException {
+        List<Path> paths = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(dir, FileVisitOption.FOLLOW_LINKS)) {
+            walk.filter(p -> !p.equals(dir) && !hidden(dir.relativize(p)) && !inStoreInternals(p, store))
+                    .filter(Files::isRegularFile)
+                    .forEach(paths::add);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new BadInputException(dir + ": cannot be listed (" + e.getMessage() + ")");
+        }
+        paths.sort(null);
+        List<IngestInput> out = new ArrayList<>(paths.size());
+        for (Path p : paths) {
+            out.add(file(p, p.toString()));
+        }
+        return out;
+    }
+
+    private static boolean hidden(Path relative) {
+        for (Path part : relative) {
+            if (part.toString().startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The store's rows (already stored) and its staging area are never inputs; its error documents may be (a replay). */
+    private static boolean inStoreInternals(Path p, StoreLayout store) {
+        Path abs = p.toAbsolutePath().normalize();
+        return abs.startsWith(store.logs()) || abs.startsWith(store.staging()) || abs.equals(store.lockFile());
+    }
+}

@@ -1,0 +1,31 @@
+package dev.apigwinsights.local.ingest;
+
+/** The kinds of input {@code ingest} reads, each recognised from content by {@link InputDetector}. */
+public enum InputKind {
+    ACCESS_LOG_LINES("access-log lines", new AccessLogLinesFraming()),
+    CLOUDWATCH_EXPORT("CloudWatch Logs export", new CloudWatchExportFraming()),
+    CLOUDWATCH_LOG_EVENTS("aws logs filter-log-events/get-log-events output", new LogEventsJsonFraming()),
+    CLOUDWATCH_SUBSCRIPTION("CloudWatch Logs subscription payloads", new SubscriptionFraming()),
+    FIREHOSE_EVENT("Firehose transformation events", new FirehoseEventFraming()),
+    CANONICAL_ROWS("apigw-insights rows (Firehose-delivered JSON)", new CanonicalRowsFraming()),
+    CANONICAL_PARQUET("apigw-insights rows (Firehose-delivered Parquet)", new ParquetRowsFraming()),
+    PROCESSING_FAILED("Firehose processing-failed documents (replay)", new ProcessingFailedFraming()),
+    EMPTY("empty", (in, context, sink) -> { });
+
+    private final String label;
+    private final Framing framing;
+
+    InputKind(String label, Framing framing) {
+        this.label = label;
+        this.framing = framing;
+    }
+
+    /** How the summary names this kind. */
+    public String label() {
+        return label;
+    }
+
+    Framing framing() {
+        return framing;
+    }
+}

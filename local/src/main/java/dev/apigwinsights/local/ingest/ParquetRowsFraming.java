@@ -1,0 +1,64 @@
+package dev.apigwinsights.local.ingest;
+
+import dev.apigwinsights.local.store.StoreSchema;
+import dev.apigwinsights.schema.CanonicalField;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Objects the stack's Firehose delivered as Parquet (its default output): rows converted against
+ * the Glue table. DuckDB turns the file's canonical columns back into canonical JSON lines, which
+ * are then stored as {@link CanonicalRowsFraming} stores the JSON mode's objects. Needs the file
+ * (Parquet keeps its index at the end), so not from standard input.
+ */
+final class ParquetRowsFraming implements Framing {
+
+    @Override
+    public void read(InputStream in, InputContext context, RecordSink sink) throws IOException {
+        if (context.path() == null) {
+            throw new IOException("Parquet cannot be read from standard input: give the file");
+        }
+        Path json = Files.createTempFile("apigw-insights-parquet-", ".ndjson");
+        try {
+            try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
+                String file = StoreSchema.literal(context.path().toString());
+                Set<String> present = new HashSet<>();
+                try (ResultSet rs = s.executeQuery("DESCRIBE SELECT * FROM read_parquet(" + file + ")")) {
+                    while (rs.next()) {
+                        present.add(rs.getString(1));
+                    }
+                }
+                StringBuilder select = new StringBuilder();
+                for (CanonicalField f : CanonicalField.values()) {
+                    if (!present.contains(f.column())) {
+                        continue;
+                    }
+                    String c2 = StoreSchema.quote(f.column());
+                    select.append(select.length() == 0 ? "" : ", ").append(f == CanonicalField.REQUEST_TIME
+                            ? "strftime(" + c2 + ", '%Y-%m-%dT%H:%M:%S.%gZ') AS " + c2 : c2);
+                }
+                if (select.length() == 0) {
+                    throw new IOException("Parquet file without any apigw-insights column");
+                }
+                s.execute("COPY (SELECT " + select + " FROM read_parquet(" + file + ")) TO "
+                        + StoreSchema.literal(json.toString()) + " (FORMAT json)");
+            } catch (SQLException e) {
+                throw new IOException("unreadable Parquet: " + e.getMessage().lines().findFirst().orElse(""), e);
+            }
+            try (InputStream rows = Files.newInputStream(json)) {
+                InputKind.CANONICAL_ROWS.framing().read(rows, context, sink);
+            }
+        } finally {
+            Files.deleteIfExists(json);
+        }
+    }
+}

@@ -1,0 +1,186 @@
+package dev.apigwinsights.local.ingest;
+
+import dev.apigwinsights.local.util.CloudWatchPayloads;
+import dev.apigwinsights.pipeline.LogEntries;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One Firehose record as the simulator sends it, and what the ingest knows about the log entries
+ * inside it (to count them and to hash an entry when its row has no request id).
+ *
+ * <ul>
+ *   <li>{@link #direct}: one access-log line, as API Gateway puts it to Firehose;</li>
+ *   <li>{@link #cloudWatch}: log events of one log stream in a CloudWatch Logs subscription
+ *       envelope (uncompressed, as with Firehose decompression on); the simulator may re-send its
+ *       events one by one if the record fails, so that one bad line fails alone;</li>
+ *   <li>{@link #opaque}: data taken as Firehose had it (a captured event, an error document's
+ *       {@code rawData}); its entries are found only if needed.</li>
+ * </ul>
+ */
+final class SourceRecord {
+    /** Past this, a record's own gzip data is not worth inflating to find its entries (a Firehose record is at most 1,000 KiB). */
+    private static final long MAX_INFLATED_BYTES = 64L * 1024 * 1024;
+
+    /** A log event for a locally built envelope; the message as UTF-8. */
+    record LogEvent(long timestamp, byte[] message) {
+    }
+
+    private final byte[] data;
+    private final long arrivalMs;
+    private final String logGroup;
+    private final String logStream;
+    private final List<LogEvent> events;
+    private final boolean directLine;
+
+    private SourceRecord(byte[] data, long arrivalMs, String logGroup, String logStream, List<LogEvent> events, boolean directLine) {
+        this.data = data;
+        this.arrivalMs = arrivalMs;
+        this.logGroup = logGroup;
+        this.logStream = logStream;
+        this.events = events;
+        this.directLine = directLine;
+    }
+
+    static SourceRecord direct(byte[] line, long arrivalMs) {
+        return new SourceRecord(line, arrivalMs, null, null, null, true);
+    }
+
+    static SourceRecord opaque(byte[] data, long arrivalMs) {
+        return new SourceRecord(data, arrivalMs, null, null, null, false);
+    }
+
+    /** An envelope of {@code events} (at least one), arriving when its first event was logged. */
+    static SourceRecord cloudWatch(String logGroup, String logStream, List<LogEvent> events) {
+        return new SourceRecord(envelope(logGroup, logStream, events), events.get(0).timestamp(), logGroup, logStream,
+                List.copyOf(events), false);
+    }
+
+    byte[] data() {
+        return data;
+    }
+
+    long arrivalMs() {
+        return arrivalMs;
+    }
+
+    /** Log entries in this record, or -1 when it is opaque. */
+    int knownEntries() {
+        return directLine ? 1 : events != null ? events.size() : -1;
+    }
+
+    /** The single-event records this one splits into, or null when it is not a local multi-event envelope. */
+    List<SourceRecord> split() {
+        if (events == null || events.size() < 2) {
+            return null;
+        }
+        List<SourceRecord> out = new ArrayList<>(events.size());
+        for (LogEvent e : events) {
+            out.add(cloudWatch(logGroup, logStream, List.of(e)));
+        }
+        return out;
+    }
+
+    /**
+     * The log entries as the transformer splits them (byte-order mark and surrounding whitespace
+     * removed, blank ones skipped), in order; an empty list when they cannot be found.
+     */
+    List<String> entries() {
+        if (directLine) {
+            return List.of(LogEntries.stripBom(new String(data, StandardCharsets.UTF_8)).strip());
+        }
+        List<String> out = new ArrayList<>();
+        if (events != null) {
+            for (LogEvent e : events) {
+                addEntry(out, new String(e.message(), StandardCharsets.UTF_8));
+            }
+            return out;
+        }
+        byte[] payload = data;
+        if (CloudWatchPayloads.isGzip(data)) {
+            Optional<byte[]> inflated = CloudWatchPayloads.gunzip(data, MAX_INFLATED_BYTES);
+            if (inflated.isEmpty()) {
+                return List.of();
+            }
+            payload = inflated.get();
+        }
+        Optional<CloudWatchPayloads.Envelope> envelope = CloudWatchPayloads.parseEnvelope(payload);
+        if (envelope.isPresent()) {
+            for (CloudWatchPayloads.LogEvent e : envelope.get().logEvents()) {
+                if (e.message() != null) {
+                    addEntry(out, e.message());
+                }
+            }
+            return out;
+        }
+        return CloudWatchPayloads.isGzip(data) ? List.of() : LogEntries.split(new String(payload, StandardCharsets.UTF_8));
+    }
+
+    private static void addEntry(List<String> out, String message) {
+        String entry = LogEntries.stripBom(message).strip();
+        if (!entry.isEmpty()) {
+            out.add(entry);
+        }
+    }
+
+    /**
+     * The subscription envelope, written by hand: messages are copied as UTF-8 bytes with only what
+     * JSON requires escaped, without decoding them (this runs once per log line of an export).
+     */
+    private static byte[] envelope(String logGroup, String logStream, List<LogEvent> events) {
+        int size = 96;
+        for (LogEvent e : events) {
+            size += e.message().length + 48;
+        }
+        Bytes b = new Bytes(size + size / 8);
+        b.appendAscii("{\"messageType\":\"DATA_MESSAGE\"");
+        if (logGroup != null) {
+            b.appendAscii(",\"logGroup\":");
+            string(b, logGroup.getBytes(StandardCharsets.UTF_8));
+        }
+        if (logStream != null) {
+            b.appendAscii(",\"logStream\":");
+            string(b, logStream.getBytes(StandardCharsets.UTF_8));
+        }
+        b.appendAscii(",\"logEvents\":[");
+        for (int i = 0; i < events.size(); i++) {
+            LogEvent e = events.get(i);
+            b.appendAscii(i == 0 ? "{\"timestamp\":" : ",{\"timestamp\":");
+            b.appendAscii(Long.toString(e.timestamp()));
+            b.appendAscii(",\"message\":");
+            string(b, e.message());
+            b.append((byte) '}');
+        }
+        b.appendAscii("]}");
+        return java.util.Arrays.copyOf(b.array(), b.length());
+    }
+
+    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+
+    /** A JSON string of UTF-8 bytes: quote, backslash and control characters escaped, the rest as is. */
+    private static void string(Bytes b, byte[] utf8) {
+        b.ensure(utf8.length + 2);
+        b.append((byte) '"');
+        int from = 0;
+        for (int i = 0; i < utf8.length; i++) {
+            int c = utf8[i];
+            if (c >= 0x20 && c != '"' && c != '\\' || c < 0) {
+                continue;
+            }
+            b.append(utf8, from, i - from);
+            b.append((byte) '\\');
+            if (c == '"' || c == '\\') {
+                b.append((byte) c);
+            } else {
+                b.appendAscii("u00");
+                b.append(HEX[c >> 4]);
+                b.append(HEX[c & 0xF]);
+            }
+            from = i + 1;
+        }
+        b.append(utf8, from, utf8.length - from);
+        b.append((byte) '"');
+    }
+}

@@ -1,0 +1,402 @@
+package dev.apigwinsights.local;
+
+import static dev.apigwinsights.local.StoreTestSupport.T0;
+import static dev.apigwinsights.local.StoreTestSupport.count;
+import static dev.apigwinsights.local.StoreTestSupport.exported;
+import static dev.apigwinsights.local.StoreTestSupport.ingest;
+import static dev.apigwinsights.local.StoreTestSupport.jsonLine;
+import static dev.apigwinsights.local.StoreTestSupport.jsonLines;
+import static dev.apigwinsights.local.StoreTestSupport.rows;
+import static dev.apigwinsights.local.StoreTestSupport.summary;
+import static dev.apigwinsights.local.StoreTestSupport.write;
+import static dev.apigwinsights.local.StoreTestSupport.writeGzip;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.apigwinsights.eventkit.FirehoseEventBuilder;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** End to end through the CLI: each input kind lands in access_logs with its values; failures are documents. */
+class IngestCommandTest {
+    @TempDir
+    Path tmp;
+
+    private Path data() {
+        return tmp.resolve("store");
+    }
+
+    @Test
+    void storesRawJsonLinesWithTheirValuesPartitionedByRequestDay() throws Exception {
+        Path in = write(tmp.resolve("access.log"), jsonLines(0, 50));
+
+        CliTestSupport.Result r = ingest("--data", data().toString(), "--json", in.toString());
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode s = summary(r);
+        assertThat(s.get("inputKinds").get("ACCESS_LOG_LINES").asInt()).isEqualTo(1);
+        assertThat(s.get("logEntries").asLong()).isEqualTo(50);
+        assertThat(s.get("rowsWritten").asLong()).isEqualTo(50);
+        List<Map<String, Object>> row = rows(data(), "SELECT request_id, status, resource_path, source_ip, response_latency_ms,"
+                + " api_type, year, month, day, source_kind FROM access_logs WHERE request_id = 'req-00010'");
+        assertThat(row).singleElement().satisfies(m -> {
+            assertThat(m).containsEntry("status", 404).containsEntry("resource_path", "/pets/{petId}")
+                    .containsEntry("source_ip", "198.51.100.10").containsEntry("response_latency_ms", 20L)
+                    .containsEntry("api_type", "REST").containsEntry("source_kind", "DIRECT");
+            assertThat(m).containsEntry("year", "2024").containsEntry("month", "02").containsEntry("day", "01");
+        });
+        assertThat(Files.exists(data().resolve("logs/year=2024/month=02/day=01"))).isTrue();
+    }
+
+    @Test
+    void readsConsolePresetLinesAndAStageFormatGivenWithLogFormat() throws Exception {
+        Path clf = CliTestSupport.events().resolve("lines/rest-clf.log");
+        Path custom = write(tmp.resolve("custom.txt"), List.of("req-c1|2024-02-01|GET /x|201", "req-c2|2024-02-01|GET /y|500"));
+
+        CliTestSupport.Result presets = ingest("--data", data().toString(), "--json", clf.toString());
+        CliTestSupport.Result withFormat = ingest("--data", data().toString(), "--json",
+                "--log-format", "$context.requestId|$context.requestTimeEpoch|$context.routeKey|$context.status", custom.toString());
+
+        assertThat(summary(presets).get("rowsWritten").asLong()).isEqualTo(3);
+        assertThat(withFormat.exitCode()).as(withFormat.err()).isZero();
+        // requestTimeEpoch holds a date, not a number: the row falls back to the Firehose arrival time (the run's start)
+        assertThat(rows(data(), "SELECT request_id, status, route_key FROM access_logs WHERE request_id LIKE 'req-c%' ORDER BY 1"))
+                .extracting(m -> m.get("request_id") + " " + m.get("status") + " " + m.get("route_key"))
+                .containsExactly("req-c1 201 GET /x", "req-c2 500 GET /y");
+        assertThat(rows(data(), "SELECT http_method FROM access_logs WHERE request_id = '7a1b0c2d-0000-4000-8000-000000000002'"))
+                .singleElement().satisfies(m -> assertThat(m).containsEntry("http_method", "POST"));
+    }
+
+    @Test
+    void readsACloudWatchExportAsSubscriptionRecordsWithItsLogStream() throws Exception {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            lines.add(exported(T0 + i * 1000L + 40, jsonLine(i)));
+        }
+        Path export = writeGzip(tmp.resolve("export/4f1c2a0e-task/a87ff679a2f3e71d9181a67b7542122c/000000.gz"), lines);
+
+        CliTestSupport.Result r = ingest("--data", data().toString(), "--json", tmp.resolve("export").toString());
+
+        JsonNode s = summary(r);
+        assertThat(s.get("inputKinds").get("CLOUDWATCH_EXPORT").asInt()).isEqualTo(1);
+        assertThat(s.get("logEntries").asLong()).isEqualTo(150);
+        assertThat(s.get("records").asLong()).as("64 events per record").isEqualTo(3);
+        assertThat(rows(data(), "SELECT count(*) AS n, count(DISTINCT log_stream) AS streams, min(log_stream) AS stream,"
+                + " min(source_kind) AS kind FROM access_logs").get(0))
+                .containsEntry("n", 150L).containsEntry("streams", 1L)
+                .containsEntry("stream", "a87ff679a2f3e71d9181a67b7542122c").containsEntry("kind", "CLOUDWATCH");
+    }
+
+    @Test
+    void readsAwsLogsFilterAndGetLogEventsOutputAcrossPages() throws Exception {
+        StringBuilder filter = new StringBuilder();
+        for (int page = 0; page < 2; page++) {
+            filter.append("{\"events\": [");
+            for (int i = page * 20; i < page * 20 + 20; i++) {
+                filter.append(i % 20 == 0 ? "" : ",").append("{\"logStreamName\": \"stream-").append(i % 2)
+                        .append("\", \"timestamp\": ").append(T0 + i * 1000L).append(", \"message\": ")
+                        .append(StoreTestSupport.JSON.writeValueAsString(jsonLine(i))).append(", \"ingestionTime\": 1, \"eventId\": \"")
+                        .append(i).append("\"}");
+            }
+            filter.append("], \"searchedLogStreams\": []}\n");
+        }
+        Path filterFile = Files.writeString(tmp.resolve("filter.json"), filter, StandardCharsets.UTF_8);
+        Path getFile = Files.writeString(tmp.resolve("get.json"), "{\"events\": [{\"timestamp\": " + T0 + ", \"message\": "
+                + StoreTestSupport.JSON.writeValueAsString(jsonLine(500)) + ", \"ingestionTime\": 1}], \"nextForwardToken\": \"f/1\"}");
+
+        CliTestSupport.Result r = ingest("--data", data().toString(), "--json", filterFile.toString(), getFile.toString());
+
+        JsonNode s = summary(r);
+        assertThat(s.get("inputKinds").get("CLOUDWATCH_LOG_EVENTS").asInt()).isEqualTo(2);
+        assertThat(s.get("rowsWritten").asLong()).isEqualTo(41);
+        assertThat(rows(data(), "SELECT log_stream, count(*) AS n FROM access_logs GROUP BY 1 ORDER BY 1"))
+                .extracting(m -> m.get("log_stream") + "=" + m.get("n"))
+                .containsExactly("stream-0=20", "stream-1=20", "null=1");
+    }
+
+    @Test
+    void readsFirehoseEventsAndSubscriptionPayloadsWithEnrichment() throws Exception {
+        Path event = CliTestSupport.events().resolve("firehose-direct-rest.json");
+        Path cloudwatch = CliTestSupport.events().resolve("firehose-cloudwatch-http.json");
+        String envelope = "{\"messageType\":\"DATA_MESSAGE\",\"owner\":\"123456789012\",\"logGroup\":\"/aws/http\",\"logStream\":\"s1\","
+                + "\"logEvents\":[{\"id\":\"1\",\"timestamp\":" + T0 + ",\"message\":" + StoreTestSupport.JSON.writeValueAsString(jsonLine(7)) + "}]}";
+        String control = "{\"messageType\":\"CONTROL_MESSAGE\",\"logGroup\":\"\",\"logStream\":\"\",\"logEvents\":[]}";
+        Path payloads = write(tmp.resolve("payloads.jsonl"), List.of(envelope, control));
+
+        CliTestSupport.Result r = ingest("--data", data().toString(), "--json", "--usage-plans",
+                CliTestSupport.events().resolve("usage-plans.json").toString(), event.toString(), cloudwatch.toString(), payloads.toString());
+
+        JsonNode s = summary(r);
+        assertThat(s.get("inputKinds").get("FIREHOSE_EVENT").asInt()).isEqualTo(2);
+        assertThat(s.get("inputKinds").get("CLOUDWATCH_SUBSCRIPTION").asInt()).isEqualTo(1);
+        assertThat(s.get("dropped").asLong()).as("control messages are Dropped").isEqualTo(2);
+        assertThat(rows(data(), "SELECT customer_id, usage_plan_name FROM access_logs WHERE api_key_id = 'k1acme0001'"
+                + " AND stage = 'prod' LIMIT 1")).singleElement()
+                .satisfies(m -> assertThat(m).containsEntry("customer_id", "acme").containsEntry("usage_plan_name", "Gold"));
+        assertThat(rows(data(), "SELECT log_group FROM access_logs WHERE request_id = 'req-00007'"))
+                .singleElement().satisfies(m -> assertThat(m).containsEntry("log_group", "/aws/http"));
+    }
+
+    @Test
+    void storesTheStacksDeliveredRowsAsTheyAre() throws Exception {
+        String row = "{\"request_id\":\"stack-1\",\"request_time\":\"2024-02-03T10:00:00.000Z\",\"request_time_epoch_ms\":1706954400000,"
+                + "\"status\":200,\"customer_id\":\"acme\",\"usage_plan_name\":\"Gold\",\"source_kind\":\"DIRECT\",\"extra\":{\"k\":\"v\"}}";
+        String noId = "{\"request_time\":\"2024-02-03T10:00:01.000Z\",\"request_time_epoch_ms\":1706954401000,\"status\":503,\"source_kind\":\"CLOUDWATCH\"}";
+        Path delivered = writeGzip(tmp.resolve("amazon-apigateway-x-1-2024-02-03-10-05-00-abc.gz"), List.of(row, noId));
+
+        CliTestSupport.Result first = ingest("--data", data().toString(), "--json", delivered.toString());
+        CliTestSupport.Result again = ingest("--data", data().toString(), "--json", delivered.toString());
+
+        assertThat(summary(first).get("inputKinds").get("CANONICAL_ROWS").asInt()).isEqualTo(1);
+        assertThat(summary(first).get("rowsPassedThrough").asLong()).isEqualTo(2);
+        assertThat(summary(again).get("duplicateRows").asLong()).isEqualTo(2);
+        assertThat(rows(data(), "SELECT request_id, customer_id, usage_plan_name, extra['k'] AS k, day FROM access_logs ORDER BY status"))
+                .extracting(m -> m.get("request_id") + " " + m.get("customer_id") + " " + m.get("usage_plan_name") + " " + m.get("day"))
+                .containsExactly("stack-1 acme Gold 03", "null null null 03");
+    }
+
+    @Test
+    void storesTheStacksParquetObjects() throws Exception {
+        Path parquet = tmp.resolve("amazon-apigateway-x-1-2024-02-03-10-05-00-abc.parquet");
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:duckdb:"); java.sql.Statement st = c.createStatement()) {
+            // what Firehose's conversion against the Glue table writes: typed columns, a map, no partition columns
+            st.execute("COPY (SELECT 'pq-1' AS request_id, TIMESTAMP '2024-02-03 10:00:00.250' AS request_time,"
+                    + " 1706954400250::BIGINT AS request_time_epoch_ms, 429::INTEGER AS status, 'globex' AS customer_id,"
+                    + " 2.5::DOUBLE AS throttle_rate_limit, MAP {'k': 'v'} AS extra, 'DIRECT' AS source_kind) TO '" + parquet + "' (FORMAT parquet)");
+        }
+
+        JsonNode s = summary(ingest("--data", data().toString(), "--json", parquet.toString()));
+
+        assertThat(s.get("inputKinds").get("CANONICAL_PARQUET").asInt()).isEqualTo(1);
+        assertThat(rows(data(), "SELECT request_id, request_time, status, customer_id, throttle_rate_limit, extra['k'] AS k, day"
+                + " FROM access_logs")).singleElement().satisfies(m -> assertThat(m).containsEntry("request_id", "pq-1")
+                .containsEntry("status", 429).containsEntry("customer_id", "globex").containsEntry("throttle_rate_limit", 2.5)
+                .containsEntry("k", "v").containsEntry("day", "03"));
+        assertThat(rows(data(), "SELECT epoch_ms(request_time) AS t FROM access_logs").get(0)).containsEntry("t", 1706954400250L);
+    }
+
+    @Test
+    void reingestingTheSameInputStoresNothingTwice() throws Exception {
+        Path in = write(tmp.resolve("a.log"), jsonLines(0, 40));
+        Path garbage = write(tmp.resolve("b.log"), List.of("not an access log", "{\"app\":\"log line\"}"));
+
+        JsonNode first = summary(ingest("--data", data().toString(), "--json", in.toString(), garbage.toString()));
+        JsonNode second = summary(ingest("--data", data().toString(), "--json", in.toString(), garbage.toString()));
+
+        assertThat(first.get("rowsWritten").asLong()).isEqualTo(40);
+        assertThat(first.get("failureDocumentsWritten").asLong()).isEqualTo(2);
+        assertThat(second.get("rowsWritten").asLong()).isZero();
+        assertThat(second.get("duplicateRows").asLong()).isEqualTo(40);
+        assertThat(second.get("failureDocumentsWritten").asLong()).isZero();
+        assertThat(second.get("failureDocumentsAlreadyStored").asLong()).isEqualTo(2);
+        assertThat(count(data(), "access_logs")).isEqualTo(40);
+        assertThat(count(data(), "access_logs_processing_failed")).isEqualTo(2);
+    }
+
+    @Test
+    void overlappingExportsInOneRunAndAcrossRunsGiveEachRequestOnce() throws Exception {
+        Path a = write(tmp.resolve("a.log"), jsonLines(0, 60));
+        Path b = writeGzip(tmp.resolve("b.log.gz"), jsonLines(40, 100));
+        List<String> cw = new ArrayList<>();
+        for (int i = 90; i < 120; i++) {
+            cw.add(exported(T0 + i * 1000L, jsonLine(i)));
+        }
+        Path c = write(tmp.resolve("c-export.txt"), cw);
+        // a line without a request id is recognised by its text
+        String noId = "{\"requestTimeEpoch\":\"" + T0 + "\",\"httpMethod\":\"GET\",\"path\":\"/no-id\",\"status\":\"200\"}";
+        Path d = write(tmp.resolve("d.log"), List.of(noId, noId));
+
+        JsonNode one = summary(ingest("--data", data().toString(), "--json", a.toString(), b.toString(), d.toString()));
+        JsonNode two = summary(ingest("--data", data().toString(), "--json", c.toString(), d.toString()));
+
+        assertThat(one.get("rowsWritten").asLong()).isEqualTo(101);
+        assertThat(one.get("duplicateRows").asLong()).isEqualTo(21);
+        assertThat(two.get("rowsWritten").asLong()).isEqualTo(20);
+        assertThat(count(data(), "access_logs")).isEqualTo(121);
+        assertThat(rows(data(), "SELECT count(*) AS n FROM access_logs WHERE path = '/no-id'").get(0)).containsEntry("n", 1L);
+    }
+
+    @Test
+    void replaysProcessingFailedDocumentsAfterAFix() throws Exception {
+        Path custom = write(tmp.resolve("custom.log"), List.of("r-1 " + T0 + " 200", "r-2 " + (T0 + 1000) + " 503"));
+
+        JsonNode failed = summary(ingest("--data", data().toString(), "--json", custom.toString()));
+        Path errors = data().resolve("errors/processing-failed");
+        JsonNode stillFailing = summary(ingest("--data", data().toString(), "--json", errors.toString()));
+        JsonNode fixed = summary(ingest("--data", data().toString(), "--json", "--log-format",
+                "$context.requestId $context.requestTimeEpoch $context.status", errors.toString()));
+
+        assertThat(failed.get("processingFailed").asLong()).isEqualTo(2);
+        assertThat(failed.get("failureDocumentsWritten").asLong()).isEqualTo(2);
+        assertThat(stillFailing.get("inputKinds").get("PROCESSING_FAILED").asInt()).isEqualTo(1);
+        assertThat(stillFailing.get("failureDocumentsAlreadyStored").asLong()).as("a failed replay adds no document").isEqualTo(2);
+        assertThat(fixed.get("rowsWritten").asLong()).isEqualTo(2);
+        assertThat(rows(data(), "SELECT request_id, status, year FROM access_logs ORDER BY 1"))
+                .extracting(m -> m.get("request_id") + " " + m.get("status") + " " + m.get("year"))
+                .containsExactly("r-1 200 2024", "r-2 503 2024");
+        assertThat(count(data(), "access_logs_processing_failed")).isEqualTo(2);
+    }
+
+    @Test
+    void mixedBadInputAddsUp() throws Exception {
+        List<String> lines = new ArrayList<>(jsonLines(0, 20));
+        lines.add("");
+        lines.add("garbage that is no access log");
+        lines.add("{\"requestId\":\"b1\",\"status\":\"200\",\"identityUserAgent\":\"Mozilla \"quoted\" agent\",\"requestTimeEpoch\":\"" + T0 + "\"}");
+        lines.add("{\"requestId\":\"b2\",\"status\":");
+        lines.add("{\"app\":\"an application log, not an access log\"}");
+        lines.addAll(jsonLines(10, 15)); // repeated
+        Path raw = write(tmp.resolve("mixed.log"), lines);
+        List<String> cw = new ArrayList<>();
+        cw.add(exported(T0, jsonLine(100)));
+        cw.add(exported(T0, "START RequestId: 6f1e Version: $LATEST"));
+        cw.add(exported(T0, jsonLine(101)));
+        Path export = write(tmp.resolve("export.txt"), cw);
+        Path event = CliTestSupport.events().resolve("firehose-garbage.json");
+
+        CliTestSupport.Result r = ingest("--data", data().toString(), "--json", raw.toString(), export.toString(), event.toString());
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode s = summary(r);
+        long entries = s.get("logEntries").asLong();
+        assertThat(s.get("records").asLong()).isEqualTo(s.get("ok").asLong() + s.get("dropped").asLong() + s.get("processingFailed").asLong());
+        assertThat(entries).isEqualTo(s.get("rowsTransformed").asLong() + s.get("entriesFailed").asLong() + s.get("entriesDropped").asLong());
+        assertThat(s.get("rowsTransformed").asLong()).isEqualTo(s.get("rowsWritten").asLong() + s.get("duplicateRows").asLong());
+        assertThat(s.get("processingFailed").asLong())
+                .isEqualTo(s.get("failureDocumentsWritten").asLong() + s.get("failureDocumentsAlreadyStored").asLong());
+        long reasons = 0;
+        for (JsonNode n : s.get("failureReasons")) {
+            reasons += n.asLong();
+        }
+        assertThat(reasons).isEqualTo(s.get("processingFailed").asLong());
+        assertThat(s.get("blankLines").asLong()).isEqualTo(1);
+        assertThat(s.get("rowsWritten").asLong()).as("20 + b1 + 2 from the export").isEqualTo(23);
+        assertThat(s.get("duplicateRows").asLong()).isEqualTo(5);
+        // the one bad event of the export failed alone: its good neighbours are rows
+        assertThat(rows(data(), "SELECT count(*) AS n FROM access_logs WHERE request_id IN ('req-00100', 'req-00101')").get(0))
+                .containsEntry("n", 2L);
+        assertThat(count(data(), "access_logs_processing_failed")).isEqualTo(s.get("failureDocumentsWritten").asLong());
+        assertThat(rows(data(), "SELECT user_agent FROM access_logs WHERE request_id = 'b1'")).singleElement()
+                .satisfies(m -> assertThat(m).containsEntry("user_agent", "Mozilla \"quoted\" agent"));
+    }
+
+    @Test
+    void readsStandardInput() throws Exception {
+        byte[] in = (String.join("\n", jsonLines(0, 5)) + "\n").getBytes(StandardCharsets.UTF_8);
+
+        CliTestSupport.Result r = StoreTestSupport.ingest(new ByteArrayInputStream(StoreTestSupport.gzip(in)),
+                "--data", data().toString(), "--json", "-");
+
+        assertThat(summary(r).get("rowsWritten").asLong()).isEqualTo(5);
+    }
+
+    @Test
+    void jsonModeKeepsStdoutToOneSummaryLine() throws Exception {
+        Path in = write(tmp.resolve("a.log"), jsonLines(0, 3));
+
+        CliTestSupport.Result r = ingest("--data", data().toString(), "--json", in.toString());
+
+        assertThat(r.out().strip().lines()).hasSize(1);
+        assertThat(summary(r).get("rowsWritten").asLong()).isEqualTo(3);
+    }
+
+    @Test
+    void aTruncatedGzipIngestsItsWholeLinesAndTheFullFileCompletesItWithoutDuplicates() throws Exception {
+        List<String> lines = jsonLines(0, 400);
+        Path full = writeGzip(tmp.resolve("full.log.gz"), lines);
+        byte[] bytes = Files.readAllBytes(full);
+        Path cut = Files.write(tmp.resolve("cut.log.gz"), Arrays.copyOf(bytes, bytes.length * 2 / 3));
+
+        CliTestSupport.Result truncated = ingest("--data", data().toString(), "--json", cut.toString());
+        long afterCut = count(data(), "access_logs");
+        CliTestSupport.Result complete = ingest("--data", data().toString(), "--json", full.toString());
+
+        assertThat(truncated.exitCode()).isEqualTo(1);
+        assertThat(truncated.err()).contains("cut.log.gz: truncated or corrupt gzip data");
+        assertThat(summary(truncated).get("processingFailed").asLong()).as("no half line is failed").isZero();
+        assertThat(afterCut).isBetween(1L, 399L);
+        assertThat(complete.exitCode()).isZero();
+        assertThat(count(data(), "access_logs")).isEqualTo(400);
+        assertThat(count(data(), "access_logs_processing_failed")).isZero();
+    }
+
+    @Test
+    void refusesMissingUnreadableAndEmptyInputsBeforeWritingAnything() throws Exception {
+        Path empty = Files.createDirectories(tmp.resolve("empty"));
+        Path loop = tmp.resolve("loop");
+        Files.createSymbolicLink(loop, loop);
+        Path good = write(tmp.resolve("good.log"), jsonLines(0, 3));
+
+        CliTestSupport.Result missing = ingest("--data", data().toString(), good.toString(), tmp.resolve("nope.log").toString());
+        CliTestSupport.Result emptyDir = ingest("--data", data().toString(), empty.toString());
+        CliTestSupport.Result unreadable = ingest("--data", data().toString(), good.toString(), loop.toString());
+
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err()).contains("nope.log: no such file or directory");
+        assertThat(emptyDir.exitCode()).isEqualTo(2);
+        assertThat(emptyDir.err()).contains("directory holds no files to ingest");
+        assertThat(unreadable.exitCode()).isEqualTo(2);
+        assertThat(unreadable.err()).contains("loop: cannot be opened");
+        assertThat(Files.exists(data().resolve("logs"))).as("nothing half-written").isFalse();
+    }
+
+    @Test
+    void rejectsAnUnknownFlagWithUsage() {
+        CliTestSupport.Result r = ingest("--data", data().toString(), "--frobnicate", "x.log");
+
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("Unknown option: '--frobnicate'");
+    }
+
+    @Test
+    void explainsAnUnusableUsagePlansFile() throws Exception {
+        Path in = write(tmp.resolve("a.log"), jsonLines(0, 1));
+
+        CliTestSupport.Result r = ingest("--data", data().toString(), "--usage-plans", tmp.resolve("plans.json").toString(), in.toString());
+
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("usage-plans file not found");
+    }
+
+    @Test
+    void neverReadsTheStoresOwnRowsAsInput() throws Exception {
+        write(data().resolve("exports/a.log"), jsonLines(0, 10));
+        ingest("--data", data().toString(), data().resolve("exports").toString());
+
+        JsonNode again = summary(ingest("--data", data().toString(), "--json", data().toString()));
+
+        assertThat(again.get("inputs").asInt()).as("only exports/a.log; logs/ and errors are not inputs here").isEqualTo(1);
+        assertThat(count(data(), "access_logs")).isEqualTo(10);
+        try (Stream<Path> s = Files.list(data())) {
+            assertThat(s.map(p -> p.getFileName().toString())).doesNotContain(".staging");
+        }
+    }
+
+    @Test
+    void keepsAnOutOfRangeIntegerAsTextInExtra() throws Exception {
+        Path in = write(tmp.resolve("big.log"), List.of("{\"requestId\":\"big\",\"requestTimeEpoch\":\"" + T0
+                + "\",\"status\":\"99999999999\",\"httpMethod\":\"GET\"}"));
+
+        ingest("--data", data().toString(), in.toString());
+
+        assertThat(rows(data(), "SELECT status, extra['status_raw'] AS raw FROM access_logs")).singleElement()
+                .satisfies(m -> assertThat(m).containsEntry("status", null).containsEntry("raw", "99999999999"));
+    }
+
+    @Test
+    void buildsTheSameEventsAsTheTransformerFixtures() {
+        // guards the helper the other tests rely on: make-event style records round-trip through ingest
+        FirehoseEventBuilder b = new FirehoseEventBuilder("arn:aws:firehose:us-east-1:123456789012:deliverystream/x", T0);
+        b.direct(jsonLine(1));
+        assertThat(b.toJson()).contains("\"records\"");
+    }
+}

@@ -1,0 +1,48 @@
+package dev.apigwinsights.local.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** Kinds come from content, never from names. */
+class InputDetectorTest {
+    private static InputKind detect(String head) {
+        byte[] b = head.getBytes(StandardCharsets.UTF_8);
+        return InputDetector.detect(b, b.length);
+    }
+
+    @Test
+    void recognisesEachKindFromItsFirstBytes() {
+        assertThat(detect("{\"invocationId\":\"x\",\"deliveryStreamArn\":\"a\",\"records\":[{\"recordId\":\"1\"")).isEqualTo(InputKind.FIREHOSE_EVENT);
+        assertThat(detect("{\n  \"events\": [\n {\"logStreamName\": \"s\"")).isEqualTo(InputKind.CLOUDWATCH_LOG_EVENTS);
+        assertThat(detect("{\"attemptsMade\":4,\"arrivalTimestamp\":1,\"errorCode\":\"Lambda.ProcessingFailed\",\"errorMessage\":\"m\",\"rawData\":\"eyJ9\"}"))
+                .isEqualTo(InputKind.PROCESSING_FAILED);
+        assertThat(detect("{\"messageType\":\"DATA_MESSAGE\",\"owner\":\"1\",\"logEvents\":[]}")).isEqualTo(InputKind.CLOUDWATCH_SUBSCRIPTION);
+        assertThat(detect("{\"request_id\":\"a\",\"request_time\":\"2024-02-01T00:00:00.000Z\",\"status\":200,\"source_kind\":\"DIRECT\"}\n"))
+                .isEqualTo(InputKind.CANONICAL_ROWS);
+        assertThat(detect("2024-02-01T06:47:49.673Z {\"requestId\":\"r\"}\n")).isEqualTo(InputKind.CLOUDWATCH_EXPORT);
+        assertThat(detect("2024-02-01T06:47:49Z 203.0.113.5 - - [01/Feb/2024:06:47:49 +0000] \"GET / HTTP/1.1\" 200 1 r\n"))
+                .isEqualTo(InputKind.CLOUDWATCH_EXPORT);
+        assertThat(detect("  \n\n")).isEqualTo(InputKind.EMPTY);
+    }
+
+    @Test
+    void anythingElseIsAccessLogLines() {
+        assertThat(detect("{\"requestId\":\"r\",\"ip\":\"1.2.3.4\",\"status\":\"200\"}\n")).isEqualTo(InputKind.ACCESS_LOG_LINES);
+        assertThat(detect("{\"requestId\":\"r\",\"identityUserAgent\":\"a \"quoted\" agent\",\"records\":[]}")).isEqualTo(InputKind.ACCESS_LOG_LINES);
+        assertThat(detect("203.0.113.5 - - [04/Mar/2024:12:00:00 +0000]\"GET /pets HTTP/1.1\" 200 432 r x\n")).isEqualTo(InputKind.ACCESS_LOG_LINES);
+        assertThat(detect("<request id=\"r\"> <ip>1.2.3.4</ip> </request>\n")).isEqualTo(InputKind.ACCESS_LOG_LINES);
+        assertThat(detect("\uFEFF{\"request_id\":\"snake_case log keys\",\"status\":\"200\"}")).isEqualTo(InputKind.ACCESS_LOG_LINES);
+    }
+
+    @Test
+    void splitsValidObjectsWrittenBackToBackButNotBrokenJson() {
+        byte[] two = "{\"requestId\":\"a\",\"x\":\"}{\"}{\"requestId\":\"b\"}".getBytes(StandardCharsets.UTF_8);
+        byte[] broken = "{\"requestId\":\"a\",\"ua\":\"x\"}{\"y\"}".getBytes(StandardCharsets.UTF_8);
+
+        assertThat(AccessLogLinesFraming.backToBack(two)).extracting(b -> new String(b, StandardCharsets.UTF_8))
+                .containsExactly("{\"requestId\":\"a\",\"x\":\"}{\"}", "{\"requestId\":\"b\"}");
+        assertThat(AccessLogLinesFraming.backToBack(broken)).isNull();
+    }
+}

@@ -1,0 +1,103 @@
+package dev.apigwinsights.local.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Commits are whole files renamed into place: a crash between them leaves a readable store a re-run completes. */
+class StoreWriterTest {
+    @TempDir
+    Path tmp;
+
+    private static void rows(StoreWriter w, int days, int perDay) throws Exception {
+        for (int d = 1; d <= days; d++) {
+            for (int i = 0; i < perDay; i++) {
+                byte[] line = String.format("{\"request_id\":\"d%d-%d\",\"request_time\":\"2024-02-%02dT10:00:00.000Z\","
+                        + "\"request_time_epoch_ms\":1,\"status\":200}%n", d, i, d).getBytes(StandardCharsets.UTF_8);
+                w.row(String.format("2024-02-%02d", d), line, 0, line.length);
+            }
+        }
+    }
+
+    private static long count(Path dir) throws Exception {
+        try (LocalStore store = LocalStore.open(dir); Statement s = store.connection().createStatement();
+             ResultSet rs = s.executeQuery("SELECT count(*), count(DISTINCT request_id) FROM access_logs")) {
+            rs.next();
+            assertThat(rs.getLong(1)).as("no duplicates").isEqualTo(rs.getLong(2));
+            return rs.getLong(1);
+        }
+    }
+
+    @Test
+    void aRunKilledBetweenDaysLeavesWholeDaysAndTheRerunStoresOnlyWhatIsMissing() throws Exception {
+        StoreLayout layout = new StoreLayout(tmp);
+        try (StoreWriter crashing = new StoreWriter(layout, "run-1", 1_000_000, "256MB", 1)) {
+            crashing.renamesBeforeCrash = 2;
+            rows(crashing, 5, 30);
+            assertThatThrownBy(crashing::commit).isInstanceOf(IOException.class).hasMessageContaining("simulated crash");
+        }
+        assertThat(count(tmp)).as("two whole days readable").isEqualTo(60);
+
+        try (StoreWriter rerun = new StoreWriter(layout, "run-2", 1_000_000, "256MB", 1)) {
+            rows(rerun, 5, 30);
+            rerun.commit();
+            assertThat(rerun.stats().rowsWritten()).isEqualTo(90);
+            assertThat(rerun.stats().duplicateRows()).isEqualTo(60);
+        }
+        assertThat(count(tmp)).isEqualTo(150);
+        try (Stream<Path> s = Files.list(tmp)) {
+            assertThat(s.map(p -> p.getFileName().toString())).doesNotContain(".staging");
+        }
+    }
+
+    @Test
+    void leftoversOfACrashedRunAreClearedAndNeverRead() throws Exception {
+        StoreLayout layout = new StoreLayout(tmp);
+        Path stale = Files.createDirectories(layout.staging().resolve("dead-run/chunk-1"));
+        Files.writeString(stale.resolve("2024-02-01.ndjson"), "{\"request_id\":\"ghost\"}\n");
+
+        try (StoreWriter w = new StoreWriter(layout, "run", 1_000_000, "256MB", 1)) {
+            assertThat(stale).doesNotExist();
+            rows(w, 1, 3);
+            w.commit();
+        }
+        assertThat(count(tmp)).isEqualTo(3);
+    }
+
+    @Test
+    void chunksCommitAsTheyFillAndRowsRepeatedAcrossChunksAreStoredOnce() throws Exception {
+        StoreLayout layout = new StoreLayout(tmp);
+        try (StoreWriter w = new StoreWriter(layout, "run", 25, "256MB", 1)) {
+            rows(w, 2, 30);
+            rows(w, 2, 30);
+            w.commit();
+            assertThat(w.stats().rowsWritten()).isEqualTo(60);
+            assertThat(w.stats().duplicateRows()).isEqualTo(60);
+            assertThat(w.stats().rowFiles()).isGreaterThan(2);
+        }
+        assertThat(count(tmp)).isEqualTo(60);
+    }
+
+    @Test
+    void aSecondIngestOfTheSameStoreIsRefusedWhileTheFirstRuns() throws Exception {
+        StoreLayout layout = new StoreLayout(tmp);
+        try (IngestLock first = IngestLock.acquire(layout)) {
+            assertThat(first).isNotNull();
+            // a second process cannot take it: an OverlappingFileLockException within one JVM says the same
+            assertThatThrownBy(() -> IngestLock.acquire(layout)).isInstanceOfAny(IngestLock.StoreBusyException.class,
+                    java.nio.channels.OverlappingFileLockException.class);
+        }
+        try (IngestLock again = IngestLock.acquire(layout)) {
+            assertThat(again).isNotNull();
+        }
+    }
+}
