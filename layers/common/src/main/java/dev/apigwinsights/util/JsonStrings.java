@@ -224,11 +224,11 @@ public final class JsonStrings {
                     continue;
                 }
                 if (other == 0 && backslashes << 8 == quotes && backslashes >= 0) {
-                    // only \" pairs, none cut by the word's end: keep every byte but the backslashes
-                    for (int k = 0; k < Long.BYTES; k++) {
-                        dst[n] = (byte) (w >>> (8 * k));
-                        n += (int) (~backslashes >>> (8 * k + 7)) & 1;
-                    }
+                    // only \" pairs, none cut by the word's end: keep every byte but the backslashes,
+                    // gathered in a register one run between backslashes at a time (a CloudWatch message
+                    // has one every few bytes; a loop per byte was the path's largest cost on C2)
+                    ByteScan.putWord(dst, n, withoutBytesAt(w, backslashes));
+                    n += Long.BYTES - Long.bitCount(backslashes);
                     i += Long.BYTES;
                     continue;
                 }
@@ -251,6 +251,23 @@ public final class JsonStrings {
             dst[n++] = unescaped;
             i += 2;
         }
+    }
+
+    /**
+     * The bytes of {@code w} (little-endian) but those whose high bit {@code marks} sets, moved down
+     * over them; the bytes freed at the top are zero. No mark may be on the top byte.
+     */
+    private static long withoutBytesAt(long w, long marks) {
+        long kept = 0;
+        int keptBits = 0;
+        int start = 0;
+        for (long rest = marks; rest != 0; rest &= rest - 1) {
+            int mark = Long.numberOfTrailingZeros(rest) >>> 3;
+            kept |= ((w >>> (8 * start)) & ((1L << (8 * (mark - start))) - 1)) << keptBits;
+            keptBits += 8 * (mark - start);
+            start = mark + 1;
+        }
+        return kept | (w >>> (8 * start)) << keptBits;
     }
 
     private static int hex4(byte[] b, int at) {
