@@ -182,6 +182,7 @@ public final class JsonStrings {
 
     /** What each one-letter escape other than {@code \}{@code u} stands for; -1 elsewhere. */
     private static final byte[] SHORT_ESCAPES = new byte[128];
+    private static final long TOP_BYTE = 0xff00000000000000L;
 
     static {
         java.util.Arrays.fill(SHORT_ESCAPES, (byte) -1);
@@ -223,13 +224,16 @@ public final class JsonStrings {
                     n += Long.BYTES;
                     continue;
                 }
-                if (other == 0 && backslashes << 8 == quotes && backslashes >= 0) {
-                    // only \" pairs, none cut by the word's end: keep every byte but the backslashes,
-                    // gathered in a register one run between backslashes at a time (a CloudWatch message
-                    // has one every few bytes; a loop per byte was the path's largest cost on C2)
-                    ByteScan.putWord(dst, n, withoutBytesAt(w, backslashes));
-                    n += Long.BYTES - Long.bitCount(backslashes);
-                    i += Long.BYTES;
+                long pairs = backslashes & ~TOP_BYTE;
+                if (other == 0 && pairs << 8 == quotes) {
+                    // only \" pairs (and maybe a backslash in the top byte, whose escape the next word
+                    // reads): keep every byte but the backslashes, gathered in a register one run between
+                    // backslashes at a time (a CloudWatch message has one every few bytes; a loop per byte
+                    // was the path's largest cost on C2)
+                    int read = Long.BYTES - (int) (backslashes >>> 63);
+                    ByteScan.putWord(dst, n, withoutBytesAt(w, pairs));
+                    n += read - Long.bitCount(pairs);
+                    i += read;
                     continue;
                 }
                 int plain = Long.numberOfTrailingZeros(backslashes | quotes | other) >>> 3;
