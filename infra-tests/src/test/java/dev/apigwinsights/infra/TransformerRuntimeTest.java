@@ -31,10 +31,12 @@ class TransformerRuntimeTest {
         assertThat(new Evaluator(template, Map.of("TransformerSnapStart", "false")).string(applyOn)).isEqualTo("None");
     }
 
+    /** The report function (java21) shares the layer with the transformer (java25): it names both. */
     @Test
-    void theLayerNamesTheFunctionsRuntime() {
+    void theLayerNamesEveryRuntimeThatUsesIt() {
         JsonNode runtimes = template.resource("CommonLayer").path("Properties").path("CompatibleRuntimes");
-        assertThat(runtimes.toString()).contains("\"" + function().path("Runtime").asText() + "\"");
+        assertThat(runtimes.toString()).contains("\"" + function().path("Runtime").asText() + "\"")
+                .contains("\"" + template.resource("ReportFunction").path("Properties").path("Runtime").asText() + "\"");
     }
 
     /** A JAVA_TOOL_OPTIONS that stops tiered compilation would throw away what java25 with SnapStart gives. */
