@@ -106,10 +106,8 @@ final class CloudWatchEnvelopeScanner {
 
     /** One envelope after its '{'; true when it is a control message. */
     private boolean envelope() throws IOException, CloudWatchPayload.Stopped, Unsure, RecordFailedException {
-        String messageType = null;
-        String owner = null;
-        String logGroup = null;
-        String logStream = null;
+        // messageType, owner, logGroup, logStream: the first of each counts, as on the general path
+        String[] header = new String[4];
         int seen = 0;
         boolean sawEvents = false;
         int c = skipWhitespace();
@@ -119,22 +117,11 @@ final class CloudWatchEnvelopeScanner {
             while (true) {
                 memberName();
                 c = skipWhitespace();
-                if (is(MESSAGE_TYPE)) {
+                int at = is(MESSAGE_TYPE) ? 0 : is(OWNER) ? 1 : is(LOG_GROUP) ? 2 : is(LOG_STREAM) ? 3 : -1;
+                if (at >= 0) {
                     String v = member(c);
-                    messageType = (seen & 1) == 0 ? v : messageType;
-                    seen |= 1;
-                } else if (is(OWNER)) {
-                    String v = member(c);
-                    owner = (seen & 2) == 0 ? v : owner;
-                    seen |= 2;
-                } else if (is(LOG_GROUP)) {
-                    String v = member(c);
-                    logGroup = (seen & 4) == 0 ? v : logGroup;
-                    seen |= 4;
-                } else if (is(LOG_STREAM)) {
-                    String v = member(c);
-                    logStream = (seen & 8) == 0 ? v : logStream;
-                    seen |= 8;
+                    header[at] = (seen & 1 << at) == 0 ? v : header[at];
+                    seen |= 1 << at;
                 } else if (is(LOG_EVENTS)) {
                     if (c != '[') {
                         throw Unsure.INSTANCE; // not an array, or not JSON: the general path says which
@@ -146,11 +133,11 @@ final class CloudWatchEnvelopeScanner {
                     if (seen != 0b1111) {
                         throw Unsure.INSTANCE; // the general path reads these events in a second pass
                     }
-                    if (CloudWatchEnvelopeReader.CONTROL_MESSAGE.equals(messageType)) {
+                    if (CloudWatchEnvelopeReader.CONTROL_MESSAGE.equals(header[0])) {
                         skipValue(c, 0);
                     } else {
                         in.pos++;
-                        events(ctx.cloudWatch(logGroup, logStream, owner));
+                        events(ctx.cloudWatch(header[2], header[3], header[1]));
                     }
                 } else {
                     skipValue(c, 0);
@@ -160,8 +147,8 @@ final class CloudWatchEnvelopeScanner {
                 }
             }
         }
-        boolean control = CloudWatchEnvelopeReader.CONTROL_MESSAGE.equals(messageType);
-        if (messageType == null) {
+        boolean control = CloudWatchEnvelopeReader.CONTROL_MESSAGE.equals(header[0]);
+        if (header[0] == null) {
             throw RecordFailedException.unreadable("CloudWatch payload has no messageType");
         }
         if (!control && !sawEvents) {

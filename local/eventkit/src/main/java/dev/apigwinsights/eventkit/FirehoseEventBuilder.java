@@ -68,23 +68,7 @@ public final class FirehoseEventBuilder {
 
     /** A data message's envelope as {@link #cloudWatchDecompressed} puts it in a record. */
     public static byte[] decompressedEnvelope(String logGroup, String logStream, List<String> messages, long firstEventMs) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
-            g.useDefaultPrettyPrinter();
-            g.writeStartObject();
-            g.writeStringField("owner", "123456789012");
-            g.writeStringField("logGroup", logGroup);
-            g.writeStringField("logStream", logStream);
-            g.writeArrayFieldStart("subscriptionFilters");
-            g.writeString("apigw-insights");
-            g.writeEndArray();
-            g.writeStringField("messageType", "DATA_MESSAGE");
-            writeLogEvents(g, messages, firstEventMs);
-            g.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return envelope("DATA_MESSAGE", logGroup, logStream, messages, firstEventMs, true);
     }
 
     /** The control message CloudWatch Logs sends when a subscription is created. */
@@ -133,16 +117,30 @@ public final class FirehoseEventBuilder {
 
     /** A subscription envelope as CloudWatch Logs writes it (uncompressed JSON), with events 250 ms apart. */
     public static byte[] envelope(String type, String logGroup, String logStream, List<String> messages, long firstEventMs) {
+        return envelope(type, logGroup, logStream, messages, firstEventMs, false);
+    }
+
+    /** {@code asFirehoseShowsIt}: owner first, messageType fifth, pretty-printed, as Firehose's decompression hands it on. */
+    private static byte[] envelope(String type, String logGroup, String logStream, List<String> messages, long firstEventMs,
+            boolean asFirehoseShowsIt) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
+            if (asFirehoseShowsIt) {
+                g.useDefaultPrettyPrinter();
+            }
             g.writeStartObject();
-            g.writeStringField("messageType", type);
+            if (!asFirehoseShowsIt) {
+                g.writeStringField("messageType", type);
+            }
             g.writeStringField("owner", "123456789012");
             g.writeStringField("logGroup", logGroup);
             g.writeStringField("logStream", logStream);
             g.writeArrayFieldStart("subscriptionFilters");
             g.writeString("apigw-insights");
             g.writeEndArray();
+            if (asFirehoseShowsIt) {
+                g.writeStringField("messageType", type);
+            }
             writeLogEvents(g, messages, firstEventMs);
             g.writeEndObject();
         } catch (IOException e) {
