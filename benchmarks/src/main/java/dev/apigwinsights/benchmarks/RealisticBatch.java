@@ -2,6 +2,8 @@ package dev.apigwinsights.benchmarks;
 
 import dev.apigwinsights.eventkit.FirehoseEventBuilder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -56,17 +58,49 @@ final class RealisticBatch {
                 r.nextInt(0x1000), r.nextLong() & 0xffffffffffffL);
     }
 
-    /** A direct-put Firehose event of about {@code rawBytes} of access-log data. */
-    static byte[] event(int rawBytes) {
+    /** About {@code rawBytes} of access-log lines (the same ones for every framing). */
+    static List<String> lines(int rawBytes) {
         SplittableRandom r = new SplittableRandom(2024);
-        FirehoseEventBuilder b = new FirehoseEventBuilder("arn:aws:firehose:us-east-1:123456789012:deliverystream/amazon-apigateway-bench", 1L);
+        List<String> lines = new ArrayList<>();
         int size = 0;
         for (int i = 0; size < rawBytes; i++) {
-            String line = line(r, i) + "\n";
-            b.direct(line);
-            size += line.length();
+            String line = line(r, i);
+            lines.add(line);
+            size += line.length() + 1;
+        }
+        return lines;
+    }
+
+    /** A direct-put Firehose event of about {@code rawBytes} of access-log data, one line per record. */
+    static byte[] event(int rawBytes) {
+        FirehoseEventBuilder b = builder();
+        for (String line : lines(rawBytes)) {
+            b.direct(line + "\n");
         }
         return b.toJson().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The same lines as {@link #event(int)}, as CloudWatch Logs log events of {@code perRecord} per
+     * subscription envelope: gzip-compressed as the subscription filter sends them, or plain as the
+     * stack's decompressing CloudWatch Logs stream hands them over.
+     */
+    static byte[] cloudWatchEvent(int rawBytes, int perRecord, boolean gzip) {
+        FirehoseEventBuilder b = builder();
+        List<String> lines = lines(rawBytes);
+        for (int i = 0; i < lines.size(); i += perRecord) {
+            List<String> messages = lines.subList(i, Math.min(lines.size(), i + perRecord));
+            if (gzip) {
+                b.cloudWatch("/aws/apigateway/bench", "stream-" + i, messages, 1_706_770_000_000L + i);
+            } else {
+                b.cloudWatchDecompressed("/aws/apigateway/bench", "stream-" + i, messages, 1_706_770_000_000L + i);
+            }
+        }
+        return b.toJson().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static FirehoseEventBuilder builder() {
+        return new FirehoseEventBuilder("arn:aws:firehose:us-east-1:123456789012:deliverystream/amazon-apigateway-bench", 1L);
     }
 
     static int records(byte[] event) {

@@ -11,7 +11,6 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -48,22 +47,22 @@ public final class TransformerAb {
             run(a, event, out);
             run(b, event, out);
         }
-        long[][] cpu = new long[2][rounds];
-        long[][] wall = new long[2][rounds];
+        PairedTimes cpu = new PairedTimes(rounds);
+        PairedTimes wall = new PairedTimes(rounds);
         for (int i = 0; i < rounds; i++) {
             for (int k = 0; k < 2; k++) {
-                int which = (i % 2 == 0) == (k == 0) ? 0 : 1; // A B, then B A: neither always goes first
+                int which = PairedTimes.side(i, k);
                 long c0 = threads.getCurrentThreadCpuTime();
                 long w0 = System.nanoTime();
                 run(which == 0 ? a : b, event, out);
-                wall[which][i] = System.nanoTime() - w0;
-                cpu[which][i] = threads.getCurrentThreadCpuTime() - c0;
+                wall.set(which, i, System.nanoTime() - w0);
+                cpu.set(which, i, threads.getCurrentThreadCpuTime() - c0);
             }
         }
         System.out.printf(Locale.ROOT, "%d records per batch, %d rounds after %d warm-up rounds; A: %s, B: %s%n",
                 records, rounds, warmUp, args[0], args[1]);
-        report("cpu ", cpu, records);
-        report("wall", wall, records);
+        System.out.println(cpu.report("cpu ", records, true));
+        System.out.println(wall.report("wall", records, true));
     }
 
     private static void run(FirehoseBatchTransformer t, byte[] event, ByteArrayOutputStream out) throws IOException {
@@ -71,32 +70,14 @@ public final class TransformerAb {
         t.transform(new ByteArrayInputStream(event), out);
     }
 
-    private static void report(String what, long[][] times, int records) {
-        int n = times[0].length;
-        double[] ratios = new double[n];
-        for (int i = 0; i < n; i++) {
-            ratios[i] = (double) times[1][i] / times[0][i];
-        }
-        Arrays.sort(ratios);
-        long[] a = times[0].clone();
-        long[] b = times[1].clone();
-        Arrays.sort(a);
-        Arrays.sort(b);
-        System.out.printf(Locale.ROOT, "%s: A median %.2f ms (%.0f ns/record), B median %.2f ms (%.0f ns/record); "
-                        + "B/A per round: median %+.1f%%, p25 %+.1f%%, p75 %+.1f%%; ratio of medians %+.1f%%%n",
-                what, a[n / 2] / 1e6, (double) a[n / 2] / records, b[n / 2] / 1e6, (double) b[n / 2] / records,
-                (ratios[n / 2] - 1) * 100, (ratios[n / 4] - 1) * 100, (ratios[3 * n / 4] - 1) * 100,
-                ((double) b[n / 2] / a[n / 2] - 1) * 100);
-    }
-
-    /** {@code NAME=value,NAME=value}; {@code -} for an empty environment. */
     /** The transformer the Lambda would build from {@code env} (the one wiring path), metrics discarded. */
     private static FirehoseBatchTransformer transformer(Map<String, String> env) {
         return TransformerWiring.fromEnvironment(env, Clock.systemUTC(),
                 new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8)).transformer();
     }
 
-    private static Map<String, String> env(String spec) {
+    /** {@code NAME=value,NAME=value}; {@code -} for an empty environment. */
+    static Map<String, String> env(String spec) {
         Map<String, String> env = new HashMap<>();
         if (!spec.equals("-")) {
             for (String pair : spec.split(",")) {

@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -134,14 +135,50 @@ class TransformHandlerTest {
     }
 
     @Test
-    void primesFromTheFixturesPackagedInTheArtifact() throws IOException {
-        handler(Map.of(), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
+    void primesFromTheFixturesAndLinesPackagedInTheArtifact() throws IOException {
+        new TransformHandler(TransformerWiring.fromEnvironment(Map.of(), CLOCK,
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)), TransformerWiring.PrimingPlan.rounds(1))
                 .beforeCheckpoint(null); // throws if the priming events were not packaged
         for (String event : TransformHandler.PRIMING_EVENTS) {
             try (var in = TransformHandler.class.getResourceAsStream(event)) {
                 assertThat(in).as(event).isNotNull();
             }
         }
+        for (String lines : TransformHandler.PRIMING_LINES) {
+            try (var in = TransformHandler.class.getResourceAsStream("/priming/lines/" + lines)) {
+                assertThat(in).as(lines).isNotNull();
+            }
+        }
+    }
+
+    /**
+     * The batches priming runs are read as the stack's would be: every direct line, every decompressed
+     * and gzip CloudWatch event becomes a row, but for the few lines that are broken on purpose.
+     */
+    @Test
+    void primingBatchesHaveTheRealSizeAndFramingsAndAreReadAsRealBatchesAre() throws IOException {
+        List<String> lines = new ArrayList<>();
+        for (String name : TransformHandler.PRIMING_LINES) {
+            lines.addAll(dev.apigwinsights.eventkit.Fixtures.lines(name));
+        }
+        TransformHandler h = handler(Map.of(), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        List<byte[]> batches = PrimingBatches.of(lines);
+        assertThat(batches).hasSize(3);
+        int[] rows = new int[3];
+        for (int i = 0; i < 3; i++) {
+            assertThat(batches.get(i).length).as("about the stack's 1 MB processor buffer, base64 and JSON around it; gzip less")
+                    .isBetween(i < 2 ? 1_300_000 : 50_000, 2_000_000);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            h.handleRequest(new ByteArrayInputStream(batches.get(i)), out, null);
+            for (JsonNode r : MAPPER.readTree(out.toByteArray()).get("records")) {
+                if (r.get("result").asText().equals("Ok")) {
+                    rows[i] += new String(java.util.Base64.getDecoder().decode(r.get("data").asText()), StandardCharsets.UTF_8)
+                            .split("\n").length;
+                }
+            }
+        }
+        assertThat(rows[1]).as("decompressed CloudWatch").isEqualTo(rows[2]).isGreaterThan(1_000);
+        assertThat(rows[0]).as("direct put: each line its own record").isGreaterThanOrEqualTo(rows[1]);
     }
 
     @Test

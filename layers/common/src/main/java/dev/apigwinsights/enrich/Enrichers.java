@@ -57,6 +57,41 @@ public final class Enrichers {
         return fromFile(Path.of(setting.strip()), config, clock);
     }
 
+    /**
+     * An enricher of the same kind as {@code production} that never calls AWS, for SnapStart priming:
+     * with usage-plan enrichment, one over the usage plans in {@code usagePlans} (a usage-plans file's
+     * content, whose keys the priming lines carry). Priming through the production kind of enricher
+     * compiles its code before the snapshot, and the call site sees the class it will see after
+     * restore, so the compiled code is not thrown away on the first batch. Else {@link Enricher#NONE}.
+     *
+     * @throws IllegalArgumentException when {@code usagePlans} is not a usage-plans file
+     */
+    public static Enricher forPriming(Enricher production, InputStream usagePlans, Clock clock) throws IOException {
+        if (!(production instanceof UsagePlanEnricher)) {
+            return Enricher.NONE;
+        }
+        UsagePlanSnapshot snapshot;
+        try {
+            snapshot = UsagePlansFile.parse(usagePlans);
+        } catch (UsagePlanLoadException e) {
+            throw new IllegalArgumentException("priming usage plans: " + e.getMessage(), e);
+        }
+        UsagePlanSource fixed = new UsagePlanSource() {
+            @Override
+            public UsagePlanSnapshot load(java.time.Duration budget) {
+                return snapshot;
+            }
+
+            @Override
+            public String describe() {
+                return "priming usage plans";
+            }
+        };
+        UsagePlanEnricher enricher = usagePlans(fixed, UsagePlanCacheConfig.fromEnvironment(Map.of()), clock, Enrichers::newRandom);
+        enricher.prime(snapshot);
+        return enricher;
+    }
+
     static UsagePlanEnricher usagePlans(UsagePlanSource source, UsagePlanCacheConfig config, Clock clock,
                                         Supplier<? extends RandomGenerator> randomFactory) {
         return new UsagePlanEnricher(source, config, clock, randomFactory);

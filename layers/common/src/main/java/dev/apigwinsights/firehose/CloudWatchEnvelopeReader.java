@@ -14,7 +14,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads CloudWatch Logs subscription payloads,
+ * The general path for CloudWatch Logs subscription payloads (Jackson's streaming parser): the
+ * byte path, {@link CloudWatchEnvelopeScanner}, reads the common payload and hands this class any
+ * payload it cannot read exactly as this class would, so this class defines what a payload means.
+ *
+ * <p>Reads CloudWatch Logs subscription payloads,
  * {@code {messageType, owner, logGroup, logStream, subscriptionFilters, logEvents:[{id, timestamp, message}]}},
  * as a stream: each log event's message is handed to the pipeline as it is read, so a record of a
  * million events never exists in memory, and reading stops when the record's output no longer
@@ -36,7 +40,9 @@ final class CloudWatchEnvelopeReader {
     static final long MAX_INFLATED_BYTES = 32L * 1024 * 1024;
     /** Work per byte inflated and tokenized, in batch units (inflating and skipping 32 MiB took about 100 ms). */
     static final long UNITS_PER_PAYLOAD_BYTE = 5;
-    private static final String CONTROL_MESSAGE = "CONTROL_MESSAGE";
+    static final String CONTROL_MESSAGE = "CONTROL_MESSAGE";
+    /** What a failure reason calls an entry of a CloudWatch record. */
+    static final String LOG_EVENT = "log event";
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder()
                     .maxStringLength(Integer.MAX_VALUE)
@@ -216,7 +222,7 @@ final class CloudWatchEnvelopeReader {
             // One log event is one access-log entry, even when a value inside it holds a newline.
             String entry = LogEntries.stripBom(message).strip();
             if (!entry.isEmpty()) {
-                ctx.entry(entry, ctx.withEventTime(origin, timestamp), new RecordContext.Position("log event", n, -1));
+                ctx.entry(entry, ctx.withEventTime(origin, timestamp), LOG_EVENT, n, -1);
             }
         }
     }
@@ -226,12 +232,21 @@ final class CloudWatchEnvelopeReader {
             return new RecordFailedException(RecordFailedException.Cause.WORK_BUDGET, w.getMessage());
         }
         if (e instanceof InflationLimitException) {
-            return RecordFailedException.unreadable("gzip payload inflates beyond " + MAX_INFLATED_BYTES + " bytes");
+            return inflatedTooFar();
         }
         if (e instanceof JsonProcessingException) {
             return RecordFailedException.unreadable("CloudWatch payload is not valid JSON");
         }
-        // Names the problem (truncated, bad CRC, trailing data), never the data.
+        return corrupt(e);
+    }
+
+    /** The failure of a payload that inflates beyond {@link #MAX_INFLATED_BYTES}. */
+    static RecordFailedException inflatedTooFar() {
+        return RecordFailedException.unreadable("gzip payload inflates beyond " + MAX_INFLATED_BYTES + " bytes");
+    }
+
+    /** The failure of a payload whose gzip data cannot be read: names the problem (truncated, bad CRC, trailing data), never the data. */
+    static RecordFailedException corrupt(IOException e) {
         return RecordFailedException.unreadable("corrupt gzip data (" + e.getMessage() + ")");
     }
 

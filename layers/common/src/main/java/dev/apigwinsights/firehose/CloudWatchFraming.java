@@ -13,7 +13,7 @@ import java.util.List;
  * members are recognised in any order: an object whose first member is one of the envelope's
  * members and whose top level holds both {@code messageType} and {@code logEvents}. Only records
  * starting with an envelope member are scanned, so direct-put access-log lines cost one key
- * comparison. Read by {@link CloudWatchEnvelopeReader}.
+ * comparison. Read in place by {@link CloudWatchEnvelopeScanner}.
  */
 final class CloudWatchFraming implements RecordFraming {
     private static final byte[] MESSAGE_TYPE = ascii("messageType");
@@ -22,16 +22,16 @@ final class CloudWatchFraming implements RecordFraming {
             ascii("logGroup"), ascii("logStream"), ascii("subscriptionFilters"), ascii("policyLevel"));
 
     @Override
-    public boolean accepts(byte[] data) {
-        int i = JsonWhitespace.skip(data, 0, data.length);
-        if (i >= data.length || data[i] != '{') {
+    public boolean accepts(byte[] data, int length) {
+        int i = JsonWhitespace.skip(data, 0, length);
+        if (i >= length || data[i] != '{') {
             return false;
         }
-        i = JsonWhitespace.skip(data, i + 1, data.length);
-        if (i >= data.length || data[i] != '"') {
+        i = JsonWhitespace.skip(data, i + 1, length);
+        if (i >= length || data[i] != '"') {
             return false;
         }
-        int end = stringEnd(data, i);
+        int end = stringEnd(data, i, length);
         if (end < 0 || !isEnvelopeMember(data, i + 1, end)) {
             return false;
         }
@@ -39,12 +39,13 @@ final class CloudWatchFraming implements RecordFraming {
             // CloudWatch's own order: nothing else starts that way, and the reader gives the verdict
             return true;
         }
-        return hasTopLevelKey(data, i, MESSAGE_TYPE) && hasTopLevelKey(data, i, LOG_EVENTS);
+        return hasTopLevelKey(data, length, i, MESSAGE_TYPE) && hasTopLevelKey(data, length, i, LOG_EVENTS);
     }
 
     @Override
-    public RecordOutcome read(byte[] data, RecordContext ctx) throws RecordFailedException {
-        return CloudWatchEnvelopeReader.read(() -> new ByteArrayInputStream(data), ctx);
+    public RecordOutcome read(byte[] data, int length, RecordContext ctx) throws RecordFailedException {
+        return CloudWatchEnvelopeScanner.read(CloudWatchPayload.of(data, length, ctx.work()),
+                () -> new ByteArrayInputStream(data, 0, length), ctx);
     }
 
     private static boolean isEnvelopeMember(byte[] data, int from, int to) {
@@ -60,19 +61,19 @@ final class CloudWatchFraming implements RecordFraming {
      * Whether the object whose first key starts at {@code from} (its opening quote) has {@code key}
      * as a member of its own, not of a nested value: strings are skipped whole, nesting is counted.
      */
-    private static boolean hasTopLevelKey(byte[] data, int from, byte[] key) {
+    private static boolean hasTopLevelKey(byte[] data, int length, int from, byte[] key) {
         int depth = 1;
         int i = from;
-        while (i < data.length && depth > 0) {
+        while (i < length && depth > 0) {
             byte b = data[i];
             if (b == '"') {
-                int end = stringEnd(data, i);
+                int end = stringEnd(data, i, length);
                 if (end < 0) {
                     return false;
                 }
                 if (depth == 1) {
-                    int next = JsonWhitespace.skip(data, end + 1, data.length);
-                    if (next < data.length && data[next] == ':' && equals(data, i + 1, end, key)) {
+                    int next = JsonWhitespace.skip(data, end + 1, length);
+                    if (next < length && data[next] == ':' && equals(data, i + 1, end, key)) {
                         return true;
                     }
                 }
@@ -90,8 +91,8 @@ final class CloudWatchFraming implements RecordFraming {
     }
 
     /** The index of the quote closing the string opened at {@code quote}, or -1. */
-    private static int stringEnd(byte[] data, int quote) {
-        for (int i = quote + 1; i < data.length; i++) {
+    private static int stringEnd(byte[] data, int quote, int length) {
+        for (int i = quote + 1; i < length; i++) {
             if (data[i] == '\\') {
                 i++;
             } else if (data[i] == '"') {

@@ -11,13 +11,13 @@ import dev.apigwinsights.pipeline.LogEntries;
 final class DirectPutFraming implements RecordFraming {
 
     @Override
-    public boolean accepts(byte[] data) {
+    public boolean accepts(byte[] data, int length) {
         return true;
     }
 
     @Override
-    public RecordOutcome read(byte[] data, RecordContext ctx) throws RecordFailedException {
-        int[] spans = LogEntries.spans(data, 0, data.length);
+    public RecordOutcome read(byte[] data, int length, RecordContext ctx) throws RecordFailedException {
+        int[] spans = LogEntries.spans(data, 0, length);
         if (spans.length == 0) {
             return RecordOutcome.dropped("empty record");
         }
@@ -26,7 +26,7 @@ final class DirectPutFraming implements RecordFraming {
         for (int i = 0; i < total; i++) {
             int start = spans[2 * i];
             int end = spans[2 * i + 1];
-            ctx.entry(data, start, end - start, origin, new RecordContext.Position("entry", i + 1, total));
+            ctx.entry(data, start, end - start, origin, "entry", i + 1, total);
         }
         return RecordOutcome.OK;
     }

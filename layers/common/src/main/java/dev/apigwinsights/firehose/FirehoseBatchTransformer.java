@@ -3,6 +3,7 @@ package dev.apigwinsights.firehose;
 import dev.apigwinsights.pipeline.AccessLogPipeline;
 import dev.apigwinsights.schema.RequestTimeWindow;
 import dev.apigwinsights.schema.RequestTimes;
+import dev.apigwinsights.util.ByteArrayBuilder;
 import dev.apigwinsights.util.LogSafe;
 import java.io.IOException;
 import java.io.InputStream;
@@ -77,6 +78,8 @@ public final class FirehoseBatchTransformer {
     private final Limits limits;
     private final Clock clock;
     private final RequestTimeWindow window;
+    /** Each thread's buffers, reused from batch to batch (a Lambda runs one thread; local mode may run several). */
+    private final ThreadLocal<BatchBuffers> buffers = ThreadLocal.withInitial(BatchBuffers::new);
 
     /** With {@link Limits#DEFAULT} and the system clock (tests, benchmarks). */
     public FirehoseBatchTransformer(AccessLogPipeline pipeline) {
@@ -95,13 +98,22 @@ public final class FirehoseBatchTransformer {
      *         invocation fails and Firehose retries it), or the output cannot be written
      */
     public BatchSummary transform(InputStream in, OutputStream out) throws IOException {
-        byte[] input = in.readAllBytes();
-        FirehoseEvent event = FirehoseEventReader.read(input);
+        BatchBuffers scratch = buffers.get();
+        try {
+            return transform(in, out, scratch);
+        } finally {
+            scratch.release();
+        }
+    }
+
+    private BatchSummary transform(InputStream in, OutputStream out, BatchBuffers scratch) throws IOException {
+        scratch.readEvent(in);
+        FirehoseEvent event = FirehoseEventReader.read(scratch.event(), scratch.eventLength());
         ResponseBudget budget = ResponseBudget.plan(event.records(), limits.responseBytes());
         BatchWorkBudget work = new BatchWorkBudget(limits.workUnits(), limits.time().toMillis(), clock);
-        RecordContext ctx = new RecordContext(pipeline, work, window, event.origin());
+        RecordContext ctx = new RecordContext(pipeline, work, window, event.origin(), scratch);
         BatchSummary.Tally tally = new BatchSummary.Tally(event.unanswerable());
-        ResponseWriter writer = new ResponseWriter(out);
+        ResponseWriter writer = new ResponseWriter(out, scratch);
         for (InputRecord r : event.records()) {
             budget.open(r);
             answer(r, ctx, budget, writer, tally);
@@ -120,7 +132,7 @@ public final class FirehoseBatchTransformer {
 
     private void answer(InputRecord r, RecordContext ctx, ResponseBudget budget, ResponseWriter writer,
                         BatchSummary.Tally tally) throws IOException {
-        ctx.start(r, budget.maxOkData(r));
+        ctx.start(r.arrivalMs(), budget.maxOkData(r));
         RecordOutcome outcome;
         try {
             outcome = read(r, ctx);
@@ -153,15 +165,17 @@ public final class FirehoseBatchTransformer {
         if (exhausted != null) {
             throw new RecordFailedException(RecordFailedException.Cause.WORK_BUDGET, exhausted);
         }
-        byte[] data = r.decode();
-        if (data == null) {
+        ByteArrayBuilder decoded = ctx.buffers().decoded();
+        if (!r.decodeInto(ctx.buffers().base64(), decoded)) {
             throw RecordFailedException.unreadable("data is not valid base64");
         }
-        ctx.work().charge(UNITS_PER_DATA_BYTE * data.length);
+        byte[] data = decoded.array();
+        int length = decoded.length();
+        ctx.work().charge(UNITS_PER_DATA_BYTE * length);
         try {
             for (RecordFraming framing : FRAMINGS) {
-                if (framing.accepts(data)) {
-                    return framing.read(data, ctx);
+                if (framing.accepts(data, length)) {
+                    return framing.read(data, length, ctx);
                 }
             }
             throw new IllegalStateException("no framing accepts the record");

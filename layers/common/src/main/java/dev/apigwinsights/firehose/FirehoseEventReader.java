@@ -1,5 +1,6 @@
 package dev.apigwinsights.firehose;
 
+import dev.apigwinsights.util.ByteScan;
 import dev.apigwinsights.util.JsonStrings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -30,19 +31,23 @@ final class FirehoseEventReader {
     private static final byte[] ARRIVAL = bytes("approximateArrivalTimestamp");
 
     private final byte[] b;
+    /** Where the event ends in {@code b} (a reused buffer, longer than the event). */
+    private final int end;
     private int p;
 
-    private FirehoseEventReader(byte[] b) {
+    private FirehoseEventReader(byte[] b, int end) {
         this.b = b;
+        this.end = end;
     }
 
-    static FirehoseEvent read(byte[] input) throws IOException {
-        return new FirehoseEventReader(input).event();
+    /** Reads the event {@code input[0, length)}. */
+    static FirehoseEvent read(byte[] input, int length) throws IOException {
+        return new FirehoseEventReader(input, length).event();
     }
 
     private FirehoseEvent event() throws IOException {
         ws();
-        if (p >= b.length || b[p] != '{') {
+        if (p >= end || b[p] != '{') {
             throw malformed("expected a JSON object");
         }
         p++;
@@ -69,7 +74,7 @@ final class FirehoseEventReader {
             } while (nextMember());
         }
         ws();
-        if (p != b.length) {
+        if (p != end) {
             throw malformed("content after the event object");
         }
         if (records == null) {
@@ -152,11 +157,22 @@ final class FirehoseEventReader {
     }
 
     /** A JSON number as whole epoch milliseconds; 0 when it is not one a clock could show. */
-    private long epochMillis(int start, int end) {
-        if (end - start > 40) {
+    private long epochMillis(int from, int to) {
+        if (to - from > 40) {
             return 0;
         }
-        String text = new String(b, start, end - start, StandardCharsets.US_ASCII);
+        if (to - from <= 15) {
+            // The usual case, whole milliseconds: read without a String or a double.
+            long v = 0;
+            int i = from;
+            while (i < to && b[i] >= '0' && b[i] <= '9') {
+                v = v * 10 + (b[i++] - '0');
+            }
+            if (i == to) {
+                return v > 0 && v < 1e15 ? v : 0;
+            }
+        }
+        String text = new String(b, from, to - from, StandardCharsets.US_ASCII);
         try {
             double v = Double.parseDouble(text);
             return v > 0 && v < 1e15 ? (long) v : 0;
@@ -246,20 +262,18 @@ final class FirehoseEventReader {
         }
         boolean escaped = false;
         int i = p + 1;
-        while (i < b.length) {
-            byte c = b[i];
-            if (c == '"') {
+        while (true) {
+            i = ByteScan.quoteOrBackslash(b, i, end);
+            if (i >= end) {
+                throw malformed("unterminated string");
+            }
+            if (b[i] == '"') {
                 p = i + 1;
                 return escaped;
             }
-            if (c == '\\') {
-                escaped = true;
-                i += 2;
-            } else {
-                i++;
-            }
+            escaped = true;
+            i += 2;
         }
-        throw malformed("unterminated string");
     }
 
     /**
@@ -322,7 +336,7 @@ final class FirehoseEventReader {
             string();
         } else if (isNumberStart(c)) {
             int start = p;
-            while (p < b.length && isNumberChar(b[p])) {
+            while (p < end && isNumberChar(b[p])) {
                 p++;
             }
             if (p == start) {
@@ -337,7 +351,7 @@ final class FirehoseEventReader {
 
     private boolean literal(String word) {
         int n = word.length();
-        if (p + n > b.length) {
+        if (p + n > end) {
             return false;
         }
         for (int k = 0; k < n; k++) {
@@ -358,17 +372,17 @@ final class FirehoseEventReader {
     }
 
     private void ws() {
-        while (p < b.length && (b[p] == ' ' || b[p] == '\n' || b[p] == '\r' || b[p] == '\t')) {
+        while (p < end && (b[p] == ' ' || b[p] == '\n' || b[p] == '\r' || b[p] == '\t')) {
             p++;
         }
     }
 
     private int peek() {
-        return p < b.length ? b[p] : -1;
+        return p < end ? b[p] : -1;
     }
 
     private int next() {
-        return p < b.length ? b[p++] : -1;
+        return p < end ? b[p++] : -1;
     }
 
     private IOException malformed(String what) {

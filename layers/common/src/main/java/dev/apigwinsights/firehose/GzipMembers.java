@@ -24,14 +24,18 @@ final class GzipMembers extends InputStream {
     private static final int FCOMMENT = 16;
 
     private final byte[] data;
+    /** Where the gzip data ends in {@code data}. */
+    private final int end;
     private final Inflater inflater = new Inflater(true);
     private final CRC32 crc = new CRC32();
     private long memberSize;
     private long inflated;
     private boolean done;
 
-    GzipMembers(byte[] data) throws IOException {
+    /** The gzip data {@code data[0, length)}. */
+    GzipMembers(byte[] data, int length) throws IOException {
         this.data = data;
+        this.end = length;
         openMember(0);
     }
 
@@ -85,7 +89,7 @@ final class GzipMembers extends InputStream {
 
     private void openMember(int at) throws IOException {
         int p = at;
-        if (data.length - p < 10 || (data[p] & 0xFF) != 0x1F || (data[p + 1] & 0xFF) != 0x8B) {
+        if (end - p < 10 || (data[p] & 0xFF) != 0x1F || (data[p + 1] & 0xFF) != 0x8B) {
             throw new ZipException(at == 0 ? "not gzip data" : "data after a gzip member is not another gzip member");
         }
         if (data[p + 2] != 8) {
@@ -113,11 +117,11 @@ final class GzipMembers extends InputStream {
         memberSize = 0;
         crc.reset();
         inflater.reset();
-        inflater.setInput(data, p, data.length - p);
+        inflater.setInput(data, p, end - p);
     }
 
     private void endMember() throws IOException {
-        int trailer = data.length - inflater.getRemaining();
+        int trailer = end - inflater.getRemaining();
         need(trailer, 8);
         long expectedCrc = le32(trailer);
         long expectedSize = le32(trailer + 4);
@@ -125,7 +129,7 @@ final class GzipMembers extends InputStream {
             throw new ZipException("gzip member fails its CRC or length check");
         }
         int next = trailer + 8;
-        if (next == data.length) {
+        if (next == end) {
             done = true;
         } else {
             openMember(next);
@@ -138,17 +142,17 @@ final class GzipMembers extends InputStream {
 
     private int afterZero(int p) throws IOException {
         int i = p;
-        while (i < data.length && data[i] != 0) {
+        while (i < end && data[i] != 0) {
             i++;
         }
-        if (i >= data.length) {
+        if (i >= end) {
             throw new EOFException("truncated gzip header");
         }
         return i + 1;
     }
 
     private void need(int at, int n) throws IOException {
-        if ((long) at + n > data.length) {
+        if ((long) at + n > end) {
             throw new EOFException("gzip data is truncated");
         }
     }

@@ -1,9 +1,9 @@
 package dev.apigwinsights.firehose;
 
+import dev.apigwinsights.util.Base64Codec;
+import dev.apigwinsights.util.ByteArrayBuilder;
 import dev.apigwinsights.util.JsonStrings;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Base64;
 
 /**
@@ -73,27 +73,23 @@ final class InputRecord {
     }
 
     /**
-     * The record's data, base64-decoded straight from the event bytes (no String in between when
-     * the value has no JSON escapes). Null when it is not base64; line-wrapped base64 is accepted.
+     * Decodes the record's data into {@code out} (cleared first), straight from the event bytes when
+     * the value has no JSON escapes; false when it is not base64. Line-wrapped base64 is accepted.
      */
-    byte[] decode() {
+    boolean decodeInto(Base64Codec base64, ByteArrayBuilder out) {
+        out.clear();
         if (dataKind != DataKind.STRING) {
-            return null;
+            return false;
         }
         if (!dataEscaped) {
-            try {
-                ByteBuffer decoded = Base64.getDecoder().decode(ByteBuffer.wrap(event, dataStart, dataEnd - dataStart));
-                return decoded.arrayOffset() == 0 && decoded.remaining() == decoded.array().length ? decoded.array()
-                        : Arrays.copyOfRange(decoded.array(), decoded.arrayOffset(), decoded.arrayOffset() + decoded.remaining());
-            } catch (IllegalArgumentException e) {
-                return null;
-            }
+            return base64.decode(event, dataStart, dataEnd, out);
         }
         try {
             // Strict decoding after dropping line breaks only: the MIME decoder would skip any garbage.
-            return Base64.getDecoder().decode(dataText().replace("\r", "").replace("\n", ""));
+            out.append(Base64.getDecoder().decode(dataText().replace("\r", "").replace("\n", "")));
+            return true;
         } catch (IllegalArgumentException e) {
-            return null;
+            return false;
         }
     }
 

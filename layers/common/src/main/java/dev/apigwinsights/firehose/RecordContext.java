@@ -30,23 +30,32 @@ final class RecordContext {
     private final BatchWorkBudget work;
     private final RequestTimeWindow window;
     private final FirehoseEvent.Origin batch;
-    private final ByteArrayBuilder data = new ByteArrayBuilder(64 * 1024);
+    private final BatchBuffers buffers;
+    private final ByteArrayBuilder data;
     private long arrivalMs;
     private long maxData;
     private int entries;
     private long minTime;
 
-    RecordContext(AccessLogPipeline pipeline, BatchWorkBudget work, RequestTimeWindow window, FirehoseEvent.Origin batch) {
+    RecordContext(AccessLogPipeline pipeline, BatchWorkBudget work, RequestTimeWindow window, FirehoseEvent.Origin batch,
+                  BatchBuffers buffers) {
         this.pipeline = pipeline;
         this.work = work;
         this.window = window;
         this.batch = batch;
+        this.buffers = buffers;
+        this.data = buffers.output();
     }
 
-    /** Starts a record whose {@code Ok} output may be at most {@code maxData} bytes. */
-    void start(InputRecord r, long maxData) {
-        this.arrivalMs = r.arrivalMs();
+    /** Starts a record that arrived at {@code arrivalMs} and whose {@code Ok} output may be at most {@code maxData} bytes. */
+    void start(long arrivalMs, long maxData) {
+        this.arrivalMs = arrivalMs;
         this.maxData = maxData;
+        restart();
+    }
+
+    /** Forgets what was read of the current record, to read it again another way (the work spent stays spent). */
+    void restart() {
         this.entries = 0;
         this.minTime = Long.MAX_VALUE;
         data.clear();
@@ -54,6 +63,11 @@ final class RecordContext {
 
     BatchWorkBudget work() {
         return work;
+    }
+
+    /** The batch's reusable buffers (decoding and reading a record). */
+    BatchBuffers buffers() {
+        return buffers;
     }
 
     /** Where direct-put entries come from: the stream's region and account, the arrival time as fallback. */
@@ -78,32 +92,33 @@ final class RecordContext {
                 : origin.withFallbackTime(arrivalMs, AccessLogPipeline.FIREHOSE_ARRIVAL_TIME);
     }
 
-    /** Names an entry in a failure reason: {@code entry 2 of 3: }, {@code log event 7: }, or nothing for a lone entry. */
-    record Position(String kind, int index, int total) {
-        String prefix() {
-            return total == 1 ? "" : kind + " " + index + (total > 1 ? " of " + total : "") + ": ";
-        }
+    /**
+     * Names an entry in a failure reason: {@code entry 2 of 3: }, {@code log event 7: } (a {@code total}
+     * of -1: not known), or nothing for a lone entry.
+     */
+    static String position(String kind, int index, int total) {
+        return total == 1 ? "" : kind + " " + index + (total > 1 ? " of " + total : "") + ": ";
     }
 
-    /** Transforms one entry given as UTF-8 bytes. */
-    void entry(byte[] b, int offset, int length, Origin origin, Position where) throws RecordFailedException {
+    /** Transforms one entry given as UTF-8 bytes, the {@code index}-th {@code kind} of {@code total} ({@link #position}). */
+    void entry(byte[] b, int offset, int length, Origin origin, String kind, int index, int total) throws RecordFailedException {
         beforeEntry();
         try {
-            written(pipeline.transform(b, offset, length, origin, data, work), where);
+            written(pipeline.transform(b, offset, length, origin, data, work), kind, index, total);
         } catch (AccessLogParseException e) {
-            throw RecordFailedException.unreadable(where.prefix() + e.getMessage());
+            throw RecordFailedException.unreadable(position(kind, index, total) + e.getMessage());
         } finally {
             work.charge(ENTRY_UNITS + UNITS_PER_ENTRY_BYTE * length);
         }
     }
 
-    /** Transforms one entry given as text (a CloudWatch log event's message). */
-    void entry(String entry, Origin origin, Position where) throws RecordFailedException {
+    /** Transforms one entry given as text (a CloudWatch log event's message the byte path left to Jackson). */
+    void entry(String entry, Origin origin, String kind, int index, int total) throws RecordFailedException {
         beforeEntry();
         try {
-            written(pipeline.transform(entry, origin, data, work), where);
+            written(pipeline.transform(entry, origin, data, work), kind, index, total);
         } catch (AccessLogParseException e) {
-            throw RecordFailedException.unreadable(where.prefix() + e.getMessage());
+            throw RecordFailedException.unreadable(position(kind, index, total) + e.getMessage());
         } finally {
             work.charge(ENTRY_UNITS + UNITS_PER_ENTRY_BYTE * entry.length());
         }
@@ -117,10 +132,10 @@ final class RecordContext {
         entries++;
     }
 
-    private void written(CanonicalRecord record, Position where) throws RecordFailedException {
+    private void written(CanonicalRecord record, String kind, int index, int total) throws RecordFailedException {
         Long t = record.getLong(CanonicalField.REQUEST_TIME_EPOCH_MS);
         if (t == null) {
-            throw RecordFailedException.unreadable(where.prefix() + NO_TIME);
+            throw RecordFailedException.unreadable(position(kind, index, total) + NO_TIME);
         }
         minTime = Math.min(minTime, t);
         if (data.length() > maxData) {

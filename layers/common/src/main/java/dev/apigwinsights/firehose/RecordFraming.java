@@ -8,14 +8,17 @@ package dev.apigwinsights.firehose;
  */
 interface RecordFraming {
 
-    /** Whether this framing reads {@code data}; decided from its first bytes, cheaply. */
-    boolean accepts(byte[] data);
+    /**
+     * Whether this framing reads the record {@code data[0, length)}; decided from its first bytes,
+     * cheaply. {@code data} is a buffer reused for every record of the batch: longer than the record.
+     */
+    boolean accepts(byte[] data, int length);
 
     /**
-     * Reads the record's entries into {@code ctx} ({@link RecordContext#entry}).
+     * Reads the entries of the record {@code data[0, length)} into {@code ctx} ({@link RecordContext#entry}).
      *
      * @return {@link RecordOutcome#OK}, or {@code Dropped} with a reason
      * @throws RecordFailedException when the record must be answered {@code ProcessingFailed}
      */
-    RecordOutcome read(byte[] data, RecordContext ctx) throws RecordFailedException;
+    RecordOutcome read(byte[] data, int length, RecordContext ctx) throws RecordFailedException;
 }

@@ -1,9 +1,9 @@
 package dev.apigwinsights.firehose;
 
+import dev.apigwinsights.util.Base64Codec;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 
 /**
  * Writes the Firehose response, byte for byte as {@link ResponseBudget} costs it:
@@ -14,8 +14,9 @@ import java.util.Base64;
  * ProcessingFailed: {"recordId":ID,"result":"ProcessingFailed","data":ECHO}
  * </pre>
  * ID is the id exactly as the request sent it; ECHO the request's data string as sent, or
- * {@code ""}. No whitespace. Base64 is encoded in chunks straight into the output buffer (the
- * JDK's vectorised encoder), so no copy of a record's data is made. The caller owns {@code out}.
+ * {@code ""}. No whitespace. Base64 is encoded straight into the response buffer
+ * ({@link Base64Codec}: the JDK's encoder, vectorised by C2), so nothing is allocated per record.
+ * The caller owns {@code out}.
  */
 final class ResponseWriter {
     static final byte[] OPEN = ascii("{\"records\":[");
@@ -35,20 +36,18 @@ final class ResponseWriter {
     static final int MONTH_DIGITS = 2;
     static final int DAY_DIGITS = 2;
 
-    private static final int BUFFER = 64 * 1024;
-    /** Input bytes per base64 chunk: a multiple of 3, so chunks need no padding. */
-    private static final int CHUNK = 48 * 1024;
-
     private final OutputStream out;
-    private final byte[] buf = new byte[BUFFER];
-    private final byte[] chunk = new byte[CHUNK];
-    private final byte[] encoded = new byte[CHUNK / 3 * 4];
+    private final byte[] buf;
+    private final Base64Codec base64;
     private int pos;
     private long written;
     private int results;
 
-    ResponseWriter(OutputStream out) throws IOException {
+    /** Writes to {@code out} through the batch's response buffer and base64 pieces. */
+    ResponseWriter(OutputStream out, BatchBuffers buffers) throws IOException {
         this.out = out;
+        this.buf = buffers.response();
+        this.base64 = buffers.base64();
         put(OPEN);
     }
 
@@ -113,24 +112,14 @@ final class ResponseWriter {
         }
     }
 
+    /** Encodes straight into the response buffer, a buffer's worth of output at a time: no copy of the data is made. */
     private void base64(byte[] data, int length) throws IOException {
-        Base64.Encoder encoder = Base64.getEncoder();
         int done = 0;
-        while (length - done >= CHUNK) {
-            System.arraycopy(data, done, chunk, 0, CHUNK);
-            int n = encoder.encode(chunk, encoded);
-            flushBuffer();
-            out.write(encoded, 0, n);
-            written += n;
-            done += CHUNK;
-        }
-        if (done < length) {
-            byte[] tail = new byte[length - done];
-            System.arraycopy(data, done, tail, 0, tail.length);
-            int n = encoder.encode(tail, encoded);
-            room(n);
-            System.arraycopy(encoded, 0, buf, pos, n);
-            pos += n;
+        while (done < length) {
+            int n = Math.min(length - done, Base64Codec.MAX_ENCODE_CHUNK);
+            room(Base64Codec.encodedLength(n));
+            pos += base64.encode(data, done, n, buf, pos);
+            done += n;
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.apigwinsights.parse;
 
 import dev.apigwinsights.schema.ContextVariable;
+import dev.apigwinsights.util.ByteScan;
 import dev.apigwinsights.util.JsonWhitespace;
 import java.nio.charset.StandardCharsets;
 
@@ -84,18 +85,8 @@ final class FlatJsonScanner {
             byte first = b[i];
             if (first == '"') {
                 int vs = i + 1;
-                int ve = vs;
-                while (ve < end) {
-                    byte c = b[ve];
-                    if (c == '"') {
-                        break;
-                    }
-                    if (c == '\\') {
-                        return false;
-                    }
-                    ve++;
-                }
-                if (ve >= end) {
+                int ve = ByteScan.quoteOrBackslash(b, vs, end);
+                if (ve >= end || b[ve] == '\\') {
                     return false;
                 }
                 value = (ve - vs == 1 && b[vs] == '-') ? DASH : new String(b, vs, ve - vs, StandardCharsets.UTF_8);

@@ -37,12 +37,13 @@ public final class RawAccessLog {
 
     /** API Gateway writes '-' for a missing value; some pipelines write empty or blank strings. */
     public static boolean isAbsent(String v) {
-        if (v == null) {
+        if (v == null || v.isEmpty()) {
             return true;
         }
-        int n = v.length();
-        if (n == 0 || (n == 1 && v.charAt(0) == '-')) {
-            return true;
+        char first = v.charAt(0);
+        if (first > ' ' && first < 0x80) {
+            // not blank: only API Gateway's '-' is absent (decided without isBlank's calls, which C1 does not inline)
+            return first == '-' && v.length() == 1;
         }
         return v.isBlank();
     }

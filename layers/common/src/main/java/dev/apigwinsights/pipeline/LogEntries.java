@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
+import dev.apigwinsights.util.ByteScan;
 import dev.apigwinsights.util.JsonWhitespace;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -84,12 +85,14 @@ public final class LogEntries {
 
     /** False for the common case, one object on one line: no newline and no '}' followed by '{'. */
     private static boolean mayHoldSeveralObjects(byte[] b, int start, int end) {
-        for (int i = start; i < end; i++) {
-            byte c = b[i];
-            if (c == '\n' || c == '\r') {
+        // The last byte cannot start a next object, so the closing brace of a one-line entry ends the scan.
+        int last = end - 1;
+        for (int i = ByteScan.lineBreakOrClosingBrace(b, start, last); i < last; i = ByteScan.lineBreakOrClosingBrace(b, i + 1, last)) {
+            if (b[i] != '}') {
                 return true;
             }
-            if (c == '}' && JsonWhitespace.skip(b, i + 1, end) < end && b[JsonWhitespace.skip(b, i + 1, end)] == '{') {
+            int next = JsonWhitespace.skip(b, i + 1, end);
+            if (next < end && b[next] == '{') {
                 return true;
             }
         }

@@ -37,8 +37,10 @@ public final class CanonicalJsonWriter {
             }
             first = false;
             out.append(KEY_PREFIXES[f.ordinal()]);
-            if (v instanceof Long l) {
-                out.appendAscii(Long.toString(l));
+            if (v instanceof String text) {
+                JsonStrings.write(text, out);
+            } else if (v instanceof Long l) {
+                out.appendDecimal(l);
             } else if (v instanceof Double d) {
                 out.appendAscii(Double.isFinite(d) ? Double.toString(d) : "null");
             } else {

@@ -32,11 +32,41 @@ public final class ByteArrayBuilder {
         length += b.length;
     }
 
+    public void append(byte[] b, int offset, int count) {
+        ensure(count);
+        System.arraycopy(b, offset, bytes, length, count);
+        length += count;
+    }
+
     public void appendAscii(String s) {
         ensure(s.length());
         for (int i = 0; i < s.length(); i++) {
             bytes[length++] = (byte) s.charAt(i);
         }
+    }
+
+    /** Appends {@code v} in decimal, as {@code Long.toString} writes it, without building a String. */
+    public void appendDecimal(long v) {
+        if (v == Long.MIN_VALUE) {
+            appendAscii(Long.toString(v));
+            return;
+        }
+        ensure(20);
+        long rest = v;
+        if (rest < 0) {
+            bytes[length++] = '-';
+            rest = -rest;
+        }
+        int digits = 1;
+        for (long p = 10; p <= rest && digits < 19; p *= 10) {
+            digits++;
+        }
+        int end = length + digits;
+        for (int i = end - 1; i >= length; i--) {
+            bytes[i] = (byte) ('0' + rest % 10);
+            rest /= 10;
+        }
+        length = end;
     }
 
     public byte[] array() {

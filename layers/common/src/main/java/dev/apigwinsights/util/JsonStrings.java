@@ -13,8 +13,26 @@ public final class JsonStrings {
     private JsonStrings() {
     }
 
-    /** Appends {@code s} as a quoted JSON string literal, UTF-8 encoded. */
-    public static void write(CharSequence s, ByteArrayBuilder out) {
+    /**
+     * Appends {@code s} as a quoted JSON string literal, UTF-8 encoded. A {@code String}, not any
+     * {@code CharSequence}: under C1 (Lambda's default JIT on java17/java21) an interface call per
+     * character is never inlined, and it cost 1.6 times what {@code String.charAt} costs.
+     */
+    public static void write(String s, ByteArrayBuilder out) {
+        // Most values are plain ASCII: take the String's bytes in one copy (a char beyond Latin-1
+        // becomes '?', so a '?' sends the string the long way) and check them eight at a time. Under
+        // C1 that costs half of a String.charAt per character; under C2 the same.
+        byte[] latin1 = s.getBytes(StandardCharsets.ISO_8859_1);
+        if (ByteScan.notPlainAsciiOrQuestionMark(latin1, 0, latin1.length) == latin1.length) {
+            out.ensure(latin1.length + 2);
+            byte[] b = out.array();
+            int p = out.length();
+            b[p] = '"';
+            System.arraycopy(latin1, 0, b, p + 1, latin1.length);
+            b[p + 1 + latin1.length] = '"';
+            out.setLength(p + latin1.length + 2);
+            return;
+        }
         int n = s.length();
         out.ensure(n * 3 + 2);
         byte[] b = out.array();
@@ -160,6 +178,100 @@ public final class JsonStrings {
         }
         sb.append(new String(b, runStart, to - runStart, StandardCharsets.UTF_8));
         return sb.toString();
+    }
+
+    /** What each one-letter escape other than {@code \}{@code u} stands for; -1 elsewhere. */
+    private static final byte[] SHORT_ESCAPES = new byte[128];
+    private static final long TOP_BYTE = 0xff00000000000000L;
+
+    static {
+        java.util.Arrays.fill(SHORT_ESCAPES, (byte) -1);
+        SHORT_ESCAPES['"'] = '"';
+        SHORT_ESCAPES['\\'] = '\\';
+        SHORT_ESCAPES['/'] = '/';
+        SHORT_ESCAPES['b'] = '\b';
+        SHORT_ESCAPES['f'] = '\f';
+        SHORT_ESCAPES['n'] = '\n';
+        SHORT_ESCAPES['r'] = '\r';
+        SHORT_ESCAPES['t'] = '\t';
+    }
+
+    /**
+     * Unescapes the content of a JSON string literal from {@code b[from, to)} into {@code dst} at
+     * {@code at}, as far as it is plain ASCII and one-letter escapes: it stops before the closing
+     * quote, a {@code \}{@code u} escape, an escape cut by {@code to}, a control character or a
+     * non-ASCII byte, and leaves those to the caller. Returns {@code (stop << 32) | end}: where it
+     * stopped in {@code b}, and where the output ends in {@code dst}. {@code dst} needs room for
+     * {@code to - from + 8} bytes from {@code at} (whole words are written, some past the end).
+     *
+     * <p>Eight bytes at a time: a word with no escape is copied whole, and a word whose only escapes
+     * are {@code \"} pairs (the common case in a JSON line inside a JSON string, an escape every few
+     * bytes) has its backslashes dropped without a branch per byte; a branch per escape costs a
+     * mispredicted jump about as often as there are escapes (0.93 µs per KB measured, 0.73 µs this way).
+     */
+    public static long unescapePlain(byte[] b, int from, int to, byte[] dst, int at) {
+        int i = from;
+        int n = at;
+        while (true) {
+            if (i + Long.BYTES <= to) {
+                long w = ByteScan.word(b, i);
+                long backslashes = ByteScan.backslashes(w);
+                long quotes = ByteScan.quotes(w);
+                long other = ByteScan.controlOrHigh(w);
+                ByteScan.putWord(dst, n, w);
+                if ((backslashes | quotes | other) == 0) {
+                    i += Long.BYTES;
+                    n += Long.BYTES;
+                    continue;
+                }
+                long pairs = backslashes & ~TOP_BYTE;
+                if (other == 0 && pairs << 8 == quotes) {
+                    // only \" pairs (and maybe a backslash in the top byte, whose escape the next word
+                    // reads): keep every byte but the backslashes, gathered in a register one run between
+                    // backslashes at a time (a CloudWatch message has one every few bytes; a loop per byte
+                    // was the path's largest cost on C2)
+                    int read = Long.BYTES - (int) (backslashes >>> 63);
+                    ByteScan.putWord(dst, n, withoutBytesAt(w, pairs));
+                    n += read - Long.bitCount(pairs);
+                    i += read;
+                    continue;
+                }
+                int plain = Long.numberOfTrailingZeros(backslashes | quotes | other) >>> 3;
+                i += plain;
+                n += plain;
+            } else {
+                while (i < to && b[i] >= 0x20 && b[i] != '"' && b[i] != '\\') {
+                    dst[n++] = b[i++];
+                }
+            }
+            if (i + 1 >= to || b[i] != '\\') {
+                return (long) i << 32 | n;
+            }
+            byte escaped = b[i + 1];
+            byte unescaped = escaped >= 0 ? SHORT_ESCAPES[escaped] : -1;
+            if (unescaped < 0) {
+                return (long) i << 32 | n;
+            }
+            dst[n++] = unescaped;
+            i += 2;
+        }
+    }
+
+    /**
+     * The bytes of {@code w} (little-endian) but those whose high bit {@code marks} sets, moved down
+     * over them; the bytes freed at the top are zero. No mark may be on the top byte.
+     */
+    private static long withoutBytesAt(long w, long marks) {
+        long kept = 0;
+        int keptBits = 0;
+        int start = 0;
+        for (long rest = marks; rest != 0; rest &= rest - 1) {
+            int mark = Long.numberOfTrailingZeros(rest) >>> 3;
+            kept |= ((w >>> (8 * start)) & ((1L << (8 * (mark - start))) - 1)) << keptBits;
+            keptBits += 8 * (mark - start);
+            start = mark + 1;
+        }
+        return kept | (w >>> (8 * start)) << keptBits;
     }
 
     private static int hex4(byte[] b, int at) {

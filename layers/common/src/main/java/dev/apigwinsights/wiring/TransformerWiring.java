@@ -8,16 +8,17 @@ import dev.apigwinsights.firehose.FirehoseBatchTransformer;
 import dev.apigwinsights.geo.ClientCountries;
 import dev.apigwinsights.pipeline.AccessLogPipeline;
 import dev.apigwinsights.pipeline.PipelineConfig;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -115,21 +116,73 @@ public final class TransformerWiring {
     }
 
     /**
-     * Loads the user-agent parser, runs the country database's lookups, and runs {@code events} through a transformer with the same
-     * parsing and no enrichment (SnapStart priming: nothing inside the snapshot may call AWS),
-     * {@code rounds} times, so the hot code is compiled before the snapshot.
+     * How long SnapStart priming runs: at least {@code minRounds} rounds of the events, then on until
+     * the JIT has compiled nothing new for {@code quiet} (what the hot code needs is then compiled, at
+     * C2 where the JVM uses it, and is in the snapshot), but never longer than {@code maxTime}.
      */
-    public void prime(List<EventSource> events, int rounds) throws IOException {
+    public record PrimingPlan(int minRounds, Duration quiet, Duration maxTime) {
+        /** 60 rounds, then 0.5 s of JIT quiet, 20 s at most (measured: docs/performance.md). */
+        public static final PrimingPlan DEFAULT = new PrimingPlan(60, Duration.ofMillis(500), Duration.ofSeconds(20));
+
+        /** Exactly {@code rounds} rounds. */
+        public static PrimingPlan rounds(int rounds) {
+            return new PrimingPlan(rounds, Duration.ZERO, Duration.ZERO);
+        }
+    }
+
+    /** What priming did: rounds and batches run, how long it took, and whether the JIT was quiet at the end. */
+    public record PrimingReport(int rounds, int batches, Duration took, boolean jitQuiet) {
+    }
+
+    /**
+     * Loads the user-agent parser, runs the country database's lookups, and runs {@code events} through a transformer with the same
+     * parsing, as {@code plan} says, so the hot code is compiled before the snapshot. Enrichment
+     * is of the same kind as configured but over {@code usagePlans} (a usage-plans file's content;
+     * null for none): nothing inside the snapshot may call AWS ({@link Enrichers#forPriming}).
+     * {@code compileMillis} is the JIT's total compilation time so far ({@code CompilationMXBean}),
+     * or a constant where there is none.
+     */
+    public PrimingReport prime(List<EventSource> events, EventSource usagePlans, PrimingPlan plan, LongSupplier compileMillis)
+            throws IOException {
         PipelineConfig.preload();
-        FirehoseBatchTransformer priming = new FirehoseBatchTransformer(pipeline(settings, countries, Enricher.NONE, clock),
-                FirehoseBatchTransformer.Limits.DEFAULT, clock);
-        for (int i = 0; i < rounds; i++) {
-            for (EventSource event : events) {
-                try (InputStream in = event.open()) {
-                    priming.transform(in, new ByteArrayOutputStream());
-                }
+        Enricher enriching = Enricher.NONE;
+        if (usagePlans != null) {
+            try (InputStream in = usagePlans.open()) {
+                enriching = Enrichers.forPriming(enricher, in, clock);
             }
         }
+        FirehoseBatchTransformer priming = new FirehoseBatchTransformer(pipeline(settings, countries, enriching, clock),
+                FirehoseBatchTransformer.Limits.DEFAULT, clock);
+        long start = System.nanoTime();
+        long compiled = compileMillis.getAsLong();
+        long lastChange = start;
+        int rounds = 0;
+        int batches = 0;
+        boolean quiet = false;
+        while (true) {
+            for (EventSource event : events) {
+                try (InputStream in = event.open()) {
+                    priming.transform(in, OutputStream.nullOutputStream());
+                }
+                batches++;
+            }
+            rounds++;
+            long now = System.nanoTime();
+            long c = compileMillis.getAsLong();
+            if (c != compiled) {
+                compiled = c;
+                lastChange = now;
+            }
+            quiet = now - lastChange >= plan.quiet().toNanos();
+            if (rounds >= plan.minRounds() && (quiet || now - start >= plan.maxTime().toNanos())) {
+                return new PrimingReport(rounds, batches, Duration.ofNanos(now - start), quiet);
+            }
+        }
+    }
+
+    /** {@link #prime(List, EventSource, PrimingPlan, LongSupplier)} without enrichment, exactly {@code rounds} rounds. */
+    public void prime(List<EventSource> events, int rounds) throws IOException {
+        prime(events, null, PrimingPlan.rounds(rounds), () -> 0);
     }
 
     /** A Firehose event to prime with, opened afresh each round. */

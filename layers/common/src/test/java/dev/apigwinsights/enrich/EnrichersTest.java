@@ -21,6 +21,36 @@ class EnrichersTest {
         assertThat(Enrichers.fromSetting("NONE", Map.of(), clock)).isSameAs(Enricher.NONE);
     }
 
+    /**
+     * SnapStart priming enriches through the production kind of enricher (so its code is compiled
+     * and its call site keeps its class after restore) over the bundled usage plans, never the account.
+     */
+    @Test
+    void primingEnrichesLikeTheAccountButFromTheUsagePlansItIsGiven() throws Exception {
+        try (ApiGatewayFake account = new ApiGatewayFake()) {
+            Enricher production = Enrichers.fromSetting("aws", Map.of("AWS_REGION", "us-east-1",
+                    "APIGW_ENDPOINT_OVERRIDE", account.endpoint().toString()), clock);
+            Enricher priming;
+            try (java.io.InputStream plans = java.nio.file.Files.newInputStream(dev.apigwinsights.eventkit.Fixtures.path("usage-plans.json"))) {
+                priming = Enrichers.forPriming(production, plans, clock);
+            }
+            assertThat(priming).isInstanceOf(production.getClass()).isNotSameAs(production);
+            for (String[] keyAndStatus : new String[][] {{"k1acme0001", "OK"}, {"kzunknown9", "UNKNOWN_KEY"}}) {
+                CanonicalRecord r = new CanonicalRecord();
+                r.set(CanonicalField.API_KEY_ID, keyAndStatus[0]);
+                r.set(CanonicalField.API_ID, ApiGatewayFake.REST_API);
+                r.set(CanonicalField.STAGE, "prod");
+                priming.enrich(r);
+                assertThat(r.getString(CanonicalField.ENRICHMENT_STATUS)).as(keyAndStatus[0]).isEqualTo(keyAndStatus[1]);
+            }
+            Thread.sleep(200); // an early refresh for the unknown key would reach the account now
+            assertThat(account.requests("/usageplans") + account.requests("/apikeys")).as("calls to the account").isZero();
+        }
+        try (java.io.InputStream plans = new java.io.ByteArrayInputStream(new byte[0])) {
+            assertThat(Enrichers.forPriming(Enricher.NONE, plans, clock)).isSameAs(Enricher.NONE);
+        }
+    }
+
     @Test
     void theAccountNeedsARegion() {
         assertThatThrownBy(() -> Enrichers.fromSetting("aws", Map.of(), clock))

@@ -8,8 +8,12 @@ import org.junit.jupiter.api.Test;
 class CloudWatchFramingTest {
     private final CloudWatchFraming framing = new CloudWatchFraming();
 
+    /** The record at the start of a longer buffer, as the transformer hands it over (the rest is another record's). */
     private boolean accepts(String json) {
-        return framing.accepts(json.getBytes(StandardCharsets.UTF_8));
+        byte[] record = json.getBytes(StandardCharsets.UTF_8);
+        byte[] buffer = java.util.Arrays.copyOf(record, record.length + 64);
+        java.util.Arrays.fill(buffer, record.length, buffer.length, (byte) '}');
+        return framing.accepts(buffer, record.length);
     }
 
     @Test

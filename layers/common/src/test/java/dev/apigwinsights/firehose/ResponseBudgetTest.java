@@ -142,11 +142,11 @@ class ResponseBudgetTest {
         byte[] eventBytes = event("[{\"recordId\":\"a\\u0041\",\"data\":\"" + TransformerRun.base64("x") + "\"},"
                 + "{\"recordId\":12345,\"data\":\"%%\\\"\u00e9\"},{\"recordId\":\"c\",\"data\":\"\"},{\"recordId\":\"d\"}]")
                 .getBytes(StandardCharsets.UTF_8);
-        FirehoseEvent event = FirehoseEventReader.read(eventBytes);
+        FirehoseEvent event = FirehoseEventReader.read(eventBytes, eventBytes.length);
         ResponseBudget budget = ResponseBudget.plan(event.records(), 1_000_000);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] data = "{\"request_id\":\"x\"}\n".getBytes(StandardCharsets.UTF_8);
-        ResponseWriter writer = new ResponseWriter(out);
+        ResponseWriter writer = new ResponseWriter(out, new BatchBuffers());
         List<InputRecord> rs = event.records();
         budget.open(rs.get(0));
         writer.ok(rs.get(0), data, data.length, new int[] {2024, 2, 1});

