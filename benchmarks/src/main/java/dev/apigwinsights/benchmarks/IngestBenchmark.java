@@ -80,11 +80,14 @@ public final class IngestBenchmark {
         };
         Clock clock = Clock.systemUTC();
         Ingest ingest = new Ingest(LocalWiring.create(Map.of(), clock).transformer(), clock, java.io.InputStream.nullInputStream());
+        ThreadCpu threads = ThreadCpu.start();
+        double load0 = loadAverage();
         long cpu0 = processCpuMs();
         long t0 = System.nanoTime();
         IngestSummary s = ingest.run(store, List.of(IngestInput.file(input, size)), Ingest.Options.defaults(), progress);
         double seconds = (System.nanoTime() - t0) / 1e9;
         double cpuSeconds = (processCpuMs() - cpu0) / 1000.0;
+        Map<String, Double> perThread = threads.stop();
 
         double steady = steadyRate(samples, size, s.logEntries());
         System.out.printf(Locale.ROOT, "ingest %s: %,d entries, %,d rows written, %.1f s, %,.0f entries/s overall, %,.0f entries/s steady"
@@ -96,6 +99,9 @@ public final class IngestBenchmark {
         System.out.printf(Locale.ROOT, "process CPU %.1f s (%.0f%% of %d cores while ingesting): %.1f us per entry, %,.0f entries/s"
                         + " if %d cores were this run's alone%n", cpuSeconds, 100 * cpuSeconds / seconds / cores, cores,
                 cpuSeconds * 1e6 / s.logEntries(), s.logEntries() / cpuSeconds * cores, cores);
+        System.out.printf(Locale.ROOT, "load average %.1f before, %.1f after; CPU per entry by thread (us):", load0, loadAverage());
+        perThread.forEach((name, cpu) -> System.out.printf(Locale.ROOT, " %s %.2f", name, cpu * 1e6 / s.logEntries()));
+        System.out.println();
 
         try (LocalStore local = LocalStore.open(store); Statement st = local.connection().createStatement()) {
             String q = "SELECT resource_path, status, count(*) AS n FROM access_logs GROUP BY ALL ORDER BY n DESC";
@@ -152,8 +158,13 @@ public final class IngestBenchmark {
         }
     }
 
+    /** The 1-minute load average (Linux), to judge how shared the machine was. */
+    static double loadAverage() throws IOException {
+        return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+    }
+
     /** User + system CPU time of this process so far, from /proc (Linux). */
-    private static long processCpuMs() throws IOException {
+    static long processCpuMs() throws IOException {
         String stat = Files.readString(Path.of("/proc/self/stat"));
         String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);

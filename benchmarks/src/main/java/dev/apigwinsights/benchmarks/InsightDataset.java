@@ -1,5 +1,6 @@
 package dev.apigwinsights.benchmarks;
 
+import dev.apigwinsights.local.store.StoreSchema;
 import dev.apigwinsights.schema.CanonicalField;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -155,7 +156,8 @@ final class InsightDataset {
     /** Writes the store into {@code dir} unless a complete one (marker file) is already there. */
     static void ensure(Connection c, Path dir, long rows, int days, Instant start) throws SQLException, IOException {
         Path marker = dir.resolve("_COMPLETE");
-        String signature = rows + " rows, " + days + " days from " + start + ", " + columns().size() + " columns";
+        String signature = rows + " rows, " + days + " days from " + start + ", " + columns().size() + " columns, "
+                + StoreSchema.ROW_FILE_OPTIONS;
         if (Files.exists(marker) && Files.readString(marker, StandardCharsets.UTF_8).equals(signature)) {
             return;
         }
@@ -175,7 +177,7 @@ final class InsightDataset {
                 Files.createDirectories(day);
                 s.execute("COPY (" + select(first, last, rows, days, start) + ") TO '"
                         + day.resolve("part-0.parquet").toString().replace("'", "''")
-                        + "' (FORMAT PARQUET, COMPRESSION ZSTD, ROW_GROUP_SIZE 122880)");
+                        + "' (" + StoreSchema.ROW_FILE_OPTIONS + ")");
             }
         }
         Files.writeString(marker, signature, StandardCharsets.UTF_8);

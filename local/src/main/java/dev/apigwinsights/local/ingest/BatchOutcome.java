@@ -9,7 +9,7 @@ import java.util.TreeMap;
  * theirs, and the counts the summary adds up. Filled by one worker, then read by the writer.
  */
 final class BatchOutcome {
-    final Bytes rows = new Bytes(64 * 1024);
+    final Bytes rows;
     private int[] rowEnds = new int[256];
     private String[] rowDays = new String[256];
     private int rowCount;
@@ -28,6 +28,15 @@ final class BatchOutcome {
     long canonicalRows;
     long blankLines;
     final Map<String, Integer> reasons = new TreeMap<>();
+
+    BatchOutcome() {
+        this(64 * 1024);
+    }
+
+    /** An outcome whose rows are expected to take about {@code rowBytes}: no copying while they are added. */
+    BatchOutcome(int rowBytes) {
+        rows = new Bytes(rowBytes);
+    }
 
     /** Call after appending a row's bytes to {@link #rows}. */
     void endRow(String day) {

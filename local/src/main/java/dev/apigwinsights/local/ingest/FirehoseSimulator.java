@@ -15,6 +15,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -60,6 +61,7 @@ final class FirehoseSimulator {
 
     private final FirehoseBatchTransformer transformer;
     private final Clock clock;
+    private final ThreadLocal<Buffers> buffers = ThreadLocal.withInitial(Buffers::new);
 
     FirehoseSimulator(FirehoseBatchTransformer transformer, Clock clock) {
         this.transformer = transformer;
@@ -67,13 +69,17 @@ final class FirehoseSimulator {
     }
 
     BatchOutcome process(List<SourceRecord> records) throws IOException {
-        BatchOutcome outcome = new BatchOutcome();
         if (records.isEmpty()) {
-            return outcome;
+            return new BatchOutcome();
         }
-        ResponseBuffer response = new ResponseBuffer(1 << 20);
-        BatchSummary summary = transformer.transform(new ByteArrayInputStream(event(records)), response);
+        Buffers buffers = this.buffers.get();
+        Bytes event = event(records, buffers);
+        ResponseBuffer response = buffers.response;
+        response.reset();
+        BatchSummary summary = transformer.transform(new ByteArrayInputStream(event.array(), 0, event.length()), response);
         byte[] responseBytes = response.bytes();
+        // Ok data is base64 in the response: the rows take about three quarters of its size.
+        BatchOutcome outcome = new BatchOutcome(response.size() / 4 * 3);
         Map<String, String> reasons = new HashMap<>();
         for (BatchSummary.RecordFailure f : summary.failures()) {
             reasons.put(f.recordId(), f.reason());
@@ -88,7 +94,7 @@ final class FirehoseSimulator {
                     continue;
                 }
                 while (p.nextToken() == JsonToken.START_OBJECT) {
-                    readResult(p, responseBytes, records, reasons, outcome, retry);
+                    readResult(p, responseBytes, response.size(), records, reasons, outcome, retry);
                 }
             }
         }
@@ -107,13 +113,25 @@ final class FirehoseSimulator {
         return CloudWatchPayloads.isGzip(r.data()) ? n * 20 : n * 2;
     }
 
-    /** The transformation event Firehose would send for these records. */
-    private static byte[] event(List<SourceRecord> records) {
+    /**
+     * A worker's buffers, reused batch after batch: an event and a response are megabytes each, and
+     * allocating them anew per batch costs copying as they grow, and G1 humongous regions.
+     */
+    private static final class Buffers {
+        final Bytes event = new Bytes(64 * 1024);
+        final ResponseBuffer response = new ResponseBuffer(64 * 1024);
+        byte[] base64 = new byte[4 * 1024];
+    }
+
+    /** The transformation event Firehose would send for these records, in the worker's buffer. */
+    private static Bytes event(List<SourceRecord> records, Buffers buffers) {
         int size = 256;
         for (SourceRecord r : records) {
             size += 80 + (r.data().length + 2) / 3 * 4;
         }
-        Bytes b = new Bytes(size);
+        Bytes b = buffers.event;
+        b.setLength(0);
+        b.ensure(size);
         b.appendAscii("{\"invocationId\":\"apigw-insights-local\",\"deliveryStreamArn\":\"" + STREAM_ARN
                 + "\",\"region\":\"local\",\"records\":[");
         Base64.Encoder base64 = Base64.getEncoder();
@@ -121,18 +139,22 @@ final class FirehoseSimulator {
             SourceRecord r = records.get(i);
             b.appendAscii((i == 0 ? "" : ",") + "{\"recordId\":\"" + i + "\",\"approximateArrivalTimestamp\":" + r.arrivalMs()
                     + ",\"data\":\"");
-            b.append(base64.encode(r.data()));
+            int encoded = (r.data().length + 2) / 3 * 4;
+            if (buffers.base64.length < encoded) {
+                buffers.base64 = new byte[Math.max(encoded, buffers.base64.length * 2)];
+            }
+            b.append(buffers.base64, 0, base64.encode(r.data(), buffers.base64));
             b.appendAscii("\"}");
         }
         b.appendAscii("]}");
-        return java.util.Arrays.copyOf(b.array(), b.length());
+        return b;
     }
 
-    private void readResult(JsonParser p, byte[] response, List<SourceRecord> records, Map<String, String> reasons, BatchOutcome outcome,
-                            List<SourceRecord> retry) throws IOException {
+    private void readResult(JsonParser p, byte[] response, int responseSize, List<SourceRecord> records, Map<String, String> reasons,
+                            BatchOutcome outcome, List<SourceRecord> retry) throws IOException {
         String id = null;
         String result = null;
-        byte[] data = null;
+        ByteBuffer data = null;
         String partitionDay = null;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
@@ -140,7 +162,7 @@ final class FirehoseSimulator {
             switch (name) {
                 case "recordId" -> id = p.getText();
                 case "result" -> result = p.getText();
-                case "data" -> data = v == JsonToken.VALUE_STRING ? decodeInPlace(p, response) : null;
+                case "data" -> data = v == JsonToken.VALUE_STRING ? decodeInPlace(p, response, responseSize) : null;
                 case "metadata" -> partitionDay = partitionDay(p);
                 default -> p.skipChildren();
             }
@@ -192,27 +214,23 @@ final class FirehoseSimulator {
     }
 
     /** Appends each canonical line of an Ok record, with its day, and a line hash where it has no request id. */
-    private static void rows(SourceRecord record, byte[] data, String partitionDay, BatchOutcome outcome) {
+    private static void rows(SourceRecord record, ByteBuffer decoded, String partitionDay, BatchOutcome outcome) {
+        byte[] data = decoded.array();
+        int end = decoded.arrayOffset() + decoded.limit();
         List<String> entries = null;
-        int lineCount = 0;
-        for (int i = 0; i < data.length; i++) {
-            if (data[i] == '\n') {
-                lineCount++;
-            }
-        }
-        int start = 0;
+        int lineCount = -1;
+        int start = decoded.arrayOffset() + decoded.position();
         int index = 0;
-        for (int i = 0; i < data.length; i++) {
-            if (data[i] != '\n') {
-                continue;
-            }
-            int len = i - start;
+        int newline;
+        while ((newline = ByteArrays.indexOf(data, start, end, (byte) '\n')) >= 0) {
+            int len = newline - start;
             String day = requestDay(data, start, len);
             if (ByteArrays.startsWith(data, start, len, REQUEST_ID_PREFIX)) {
                 outcome.rows.append(data, start, len + 1);
             } else {
                 if (entries == null) {
                     entries = record.entries();
+                    lineCount = index + lines(data, start, end);
                 }
                 String entry = entries.size() == lineCount ? entries.get(index)
                         : new String(data, start, len, StandardCharsets.UTF_8);
@@ -221,28 +239,32 @@ final class FirehoseSimulator {
                 outcome.rows.appendAscii(EntryHash.of(entry) + "\"}\n");
             }
             outcome.endRow(day != null ? day : partitionDay);
-            start = i + 1;
+            start = newline + 1;
             index++;
         }
     }
 
+    /** The number of newline-terminated lines in {@code data[from, to)}. */
+    private static int lines(byte[] data, int from, int to) {
+        int n = 0;
+        for (int i = from; (i = ByteArrays.indexOf(data, i, to, (byte) '\n')) >= 0; i++) {
+            n++;
+        }
+        return n;
+    }
+
     /**
      * Decodes a base64 string straight from the response bytes (the transformer writes base64
-     * unescaped), without building a String of it; Jackson then only skips it.
+     * unescaped), without building a String of it; Jackson then only skips it. The result wraps
+     * the decoder's own array, not a copy of it.
      */
-    private static byte[] decodeInPlace(JsonParser p, byte[] response) throws IOException {
+    private static ByteBuffer decodeInPlace(JsonParser p, byte[] response, int size) throws IOException {
         int from = (int) p.currentTokenLocation().getByteOffset() + 1;
-        int to = from;
-        while (to < response.length && response[to] != '"') {
-            if (response[to] == '\\') {
-                return Base64.getDecoder().decode(p.getText());
-            }
-            to++;
+        int to = ByteArrays.indexOf(response, from, size, (byte) '"');
+        if (to < 0 || ByteArrays.indexOf(response, from, to, (byte) '\\') >= 0) {
+            return ByteBuffer.wrap(Base64.getDecoder().decode(p.getText()));
         }
-        java.nio.ByteBuffer decoded = Base64.getDecoder().decode(java.nio.ByteBuffer.wrap(response, from, to - from));
-        byte[] out = new byte[decoded.remaining()];
-        decoded.get(out);
-        return out;
+        return Base64.getDecoder().decode(ByteBuffer.wrap(response, from, to - from));
     }
 
     /** A response buffer whose bytes are read without a copy. */

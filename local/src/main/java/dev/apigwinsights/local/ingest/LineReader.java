@@ -1,5 +1,6 @@
 package dev.apigwinsights.local.ingest;
 
+import dev.apigwinsights.local.util.ByteArrays;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
@@ -29,14 +30,13 @@ final class LineReader {
     byte[] next() throws IOException {
         int scanFrom = start;
         while (true) {
-            for (int i = scanFrom; i < end; i++) {
-                if (buf[i] == '\n') {
-                    int stop = i > start && buf[i - 1] == '\r' ? i - 1 : i;
-                    byte[] line = Arrays.copyOfRange(buf, start, stop);
-                    start = i + 1;
-                    lineNumber++;
-                    return line;
-                }
+            int i = ByteArrays.indexOf(buf, scanFrom, end, (byte) '\n');
+            if (i >= 0) {
+                int stop = i > start && buf[i - 1] == '\r' ? i - 1 : i;
+                byte[] line = Arrays.copyOfRange(buf, start, stop);
+                start = i + 1;
+                lineNumber++;
+                return line;
             }
             if (eof) {
                 if (start == end) {

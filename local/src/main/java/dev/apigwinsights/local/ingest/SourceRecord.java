@@ -125,62 +125,61 @@ final class SourceRecord {
         }
     }
 
+    private static final byte[] ENVELOPE_START = "{\"messageType\":\"DATA_MESSAGE\"".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] LOG_GROUP = ",\"logGroup\":".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] LOG_STREAM = ",\"logStream\":".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] EVENTS_START = ",\"logEvents\":[".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] EVENT_START = "{\"timestamp\":".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] MESSAGE = ",\"message\":".getBytes(StandardCharsets.US_ASCII);
+
     /**
-     * The subscription envelope, written by hand: messages are copied as UTF-8 bytes with only what
-     * JSON requires escaped, without decoding them (this runs once per log line of an export).
+     * The subscription envelope, written by hand into an array of exactly its size: messages are
+     * copied as UTF-8 bytes with only what JSON requires escaped, without decoding them. This runs
+     * once per log line of an export ({@link JsonStringBytes}).
      */
     private static byte[] envelope(String logGroup, String logStream, List<LogEvent> events) {
-        int size = 96;
-        for (LogEvent e : events) {
-            size += e.message().length + 48;
+        byte[] group = logGroup == null ? null : logGroup.getBytes(StandardCharsets.UTF_8);
+        byte[] stream = logStream == null ? null : logStream.getBytes(StandardCharsets.UTF_8);
+        byte[][] times = new byte[events.size()][];
+        int size = ENVELOPE_START.length + EVENTS_START.length + 2;
+        if (group != null) {
+            size += LOG_GROUP.length + JsonStringBytes.length(group);
         }
-        Bytes b = new Bytes(size + size / 8);
-        b.appendAscii("{\"messageType\":\"DATA_MESSAGE\"");
-        if (logGroup != null) {
-            b.appendAscii(",\"logGroup\":");
-            string(b, logGroup.getBytes(StandardCharsets.UTF_8));
+        if (stream != null) {
+            size += LOG_STREAM.length + JsonStringBytes.length(stream);
         }
-        if (logStream != null) {
-            b.appendAscii(",\"logStream\":");
-            string(b, logStream.getBytes(StandardCharsets.UTF_8));
-        }
-        b.appendAscii(",\"logEvents\":[");
-        for (int i = 0; i < events.size(); i++) {
+        for (int i = 0; i < times.length; i++) {
             LogEvent e = events.get(i);
-            b.appendAscii(i == 0 ? "{\"timestamp\":" : ",{\"timestamp\":");
-            b.appendAscii(Long.toString(e.timestamp()));
-            b.appendAscii(",\"message\":");
-            string(b, e.message());
-            b.append((byte) '}');
+            times[i] = Long.toString(e.timestamp()).getBytes(StandardCharsets.US_ASCII);
+            size += (i == 0 ? 0 : 1) + EVENT_START.length + times[i].length + MESSAGE.length + JsonStringBytes.length(e.message()) + 1;
         }
-        b.appendAscii("]}");
-        return java.util.Arrays.copyOf(b.array(), b.length());
+        byte[] out = new byte[size];
+        int p = put(out, 0, ENVELOPE_START);
+        if (group != null) {
+            p = JsonStringBytes.write(out, put(out, p, LOG_GROUP), group);
+        }
+        if (stream != null) {
+            p = JsonStringBytes.write(out, put(out, p, LOG_STREAM), stream);
+        }
+        p = put(out, p, EVENTS_START);
+        for (int i = 0; i < times.length; i++) {
+            if (i > 0) {
+                out[p++] = ',';
+            }
+            p = put(out, put(out, p, EVENT_START), times[i]);
+            p = JsonStringBytes.write(out, put(out, p, MESSAGE), events.get(i).message());
+            out[p++] = '}';
+        }
+        out[p++] = ']';
+        out[p++] = '}';
+        if (p != size) {
+            throw new IllegalStateException("envelope size " + p + " != " + size);
+        }
+        return out;
     }
 
-    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
-
-    /** A JSON string of UTF-8 bytes: quote, backslash and control characters escaped, the rest as is. */
-    private static void string(Bytes b, byte[] utf8) {
-        b.ensure(utf8.length + 2);
-        b.append((byte) '"');
-        int from = 0;
-        for (int i = 0; i < utf8.length; i++) {
-            int c = utf8[i];
-            if (c >= 0x20 && c != '"' && c != '\\' || c < 0) {
-                continue;
-            }
-            b.append(utf8, from, i - from);
-            b.append((byte) '\\');
-            if (c == '"' || c == '\\') {
-                b.append((byte) c);
-            } else {
-                b.appendAscii("u00");
-                b.append(HEX[c >> 4]);
-                b.append(HEX[c & 0xF]);
-            }
-            from = i + 1;
-        }
-        b.append(utf8, from, utf8.length - from);
-        b.append((byte) '"');
+    private static int put(byte[] out, int p, byte[] bytes) {
+        System.arraycopy(bytes, 0, out, p, bytes.length);
+        return p + bytes.length;
     }
 }

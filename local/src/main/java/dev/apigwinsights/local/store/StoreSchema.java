@@ -22,6 +22,14 @@ public final class StoreSchema {
      * recognised (see docs/local-mode.md, "Idempotency").
      */
     public static final String LINE_HASH = "_line_hash";
+    /**
+     * The {@code COPY ... TO} options of row files, chosen by measurement (docs/local-mode.md, "File
+     * format"): zstd at level 1 costs less CPU to write than the default level 3 for the same size,
+     * and Parquet's version 2 encodings (delta-encoded timestamps and integers, delta-length
+     * strings) make files about 15% smaller and cut reading CPU by 20&ndash;50% for most insights:
+     * {@code request_time}, which every time filter reads, decodes three times faster.
+     */
+    public static final String ROW_FILE_OPTIONS = "FORMAT parquet, COMPRESSION zstd, COMPRESSION_LEVEL 1, PARQUET_VERSION V2";
 
     /** A column of a view: name and DuckDB type. */
     public record Column(String name, String duckDbType) {

@@ -286,7 +286,7 @@ public final class StoreWriter implements AutoCloseable {
         if (c.daysWithRepeats.contains(day)) {
             q.append(" QUALIFY row_number() OVER (PARTITION BY ").append(StoreSchema.dedupeKey("n")).append(") = 1");
         }
-        q.append(") TO ").append(StoreSchema.literal(staged.toString())).append(" (FORMAT parquet, COMPRESSION zstd)");
+        q.append(") TO ").append(StoreSchema.literal(staged.toString())).append(" (").append(StoreSchema.ROW_FILE_OPTIONS).append(')');
         try (Statement s = duck.createStatement()) {
             s.execute(q.toString());
         }

@@ -1,7 +1,16 @@
 package dev.apigwinsights.local.util;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /** Byte-array tests the ingest's hot paths use instead of decoding lines to strings. */
 public final class ByteArrays {
+    /** Eight bytes of an array as one long, for {@link #indexOf}. */
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+
     private ByteArrays() {
     }
 
@@ -16,5 +25,29 @@ public final class ByteArrays {
             }
         }
         return true;
+    }
+
+    /**
+     * The index of the first {@code value} in {@code b[from, to)}, or -1. It tests eight bytes at a
+     * time (a zero byte of {@code word ^ pattern} is a match): lines are a kilobyte or more, and
+     * every one of them is searched for its end at least twice on the way into the store.
+     */
+    public static int indexOf(byte[] b, int from, int to, byte value) {
+        long pattern = (value & 0xFFL) * ONES;
+        int i = from;
+        for (; i + Long.BYTES <= to; i += Long.BYTES) {
+            long x = (long) LONGS.get(b, i) ^ pattern;
+            // The lowest flagged byte is the first zero byte: borrows only flag bytes above a zero one.
+            long zero = (x - ONES) & ~x & HIGHS;
+            if (zero != 0) {
+                return i + (Long.numberOfTrailingZeros(zero) >>> 3);
+            }
+        }
+        for (; i < to; i++) {
+            if (b[i] == value) {
+                return i;
+            }
+        }
+        return -1;
     }
 }

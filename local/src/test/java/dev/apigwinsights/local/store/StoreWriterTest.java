@@ -7,8 +7,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -85,6 +88,60 @@ class StoreWriterTest {
             assertThat(w.stats().rowFiles()).isGreaterThan(2);
         }
         assertThat(count(tmp)).isEqualTo(60);
+    }
+
+    @Test
+    void storesWrittenWithParquetVersionOneStayReadableAndDeduplicateAgainstNewFiles() throws Exception {
+        StoreLayout layout = new StoreLayout(tmp);
+        try (StoreWriter w = new StoreWriter(layout, "run-1", 1_000_000, "256MB", 1)) {
+            rows(w, 2, 10);
+            w.commit();
+        }
+        // Rewrite the committed files as releases before version 2 encodings wrote them.
+        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:"); Statement s = duck.createStatement()) {
+            for (Path file : rowFiles(layout)) {
+                Path old = file.resolveSibling("old.parquet");
+                s.execute("COPY (SELECT * FROM read_parquet(" + StoreSchema.literal(file.toString()) + ")) TO "
+                        + StoreSchema.literal(old.toString()) + " (FORMAT parquet, COMPRESSION zstd)");
+                Files.move(old, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                assertThat(formatVersion(s, file)).as("rewritten as version 1").isEqualTo(1);
+            }
+        }
+        try (StoreWriter w = new StoreWriter(layout, "run-2", 1_000_000, "256MB", 1)) {
+            rows(w, 3, 10);
+            w.commit();
+            assertThat(w.stats().rowsWritten()).isEqualTo(10);
+            assertThat(w.stats().duplicateRows()).isEqualTo(20);
+        }
+        assertThat(count(tmp)).isEqualTo(30);
+        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:"); Statement s = duck.createStatement()) {
+            assertThat(rowFiles(layout).stream().map(f -> formatVersion(s, f))).as("the old files and the new one").containsExactly(1L, 1L, 2L);
+        }
+        try (LocalStore store = LocalStore.open(tmp); Statement s = store.connection().createStatement();
+             ResultSet rs = s.executeQuery("SELECT day, count(*), min(request_time) FROM access_logs GROUP BY day ORDER BY day")) {
+            for (int d = 1; d <= 3; d++) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo(String.format("%02d", d));
+                assertThat(rs.getLong(2)).isEqualTo(10);
+                assertThat(rs.getString(3)).startsWith(String.format("2024-02-%02d 10:00:00", d));
+            }
+        }
+    }
+
+    private static List<Path> rowFiles(StoreLayout layout) throws IOException {
+        try (Stream<Path> files = Files.walk(layout.logs())) {
+            return files.filter(f -> f.toString().endsWith(StoreLayout.ROW_FILE_SUFFIX)).sorted().toList();
+        }
+    }
+
+    /** The Parquet format version in the file's footer. */
+    private static long formatVersion(Statement s, Path file) {
+        try (ResultSet rs = s.executeQuery("SELECT format_version FROM parquet_file_metadata(" + StoreSchema.literal(file.toString()) + ")")) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
