@@ -39,12 +39,13 @@ help:
 check-artifacts-dir:
 	@if [ -z "$(ARTIFACTS_DIR)" ]; then echo "ARTIFACTS_DIR is not set (sam build sets it)" >&2; exit 2; fi
 
-# Packages common and the transformer (no tests: `./mvnw verify` runs them) and copies each module's
+# Packages common and the functions (tests compiled, not run: `./mvnw verify` runs them; compiling them
+# builds the reports test-jar functions/report depends on, which a fresh Maven repository lacks) and copies each module's
 # runtime dependencies to <module>/target/dependency. The folders are emptied first so a dependency
 # removed from a pom does not linger in the artifacts.
 lambda-jars:
 	rm -rf $(COMMON_DIR)/target/dependency $(TRANSFORMER_DIR)/target/dependency $(REPORT_DIR)/target/dependency
-	$(MVNW) $(MVN_FLAGS) -pl $(COMMON_DIR),$(TRANSFORMER_DIR),$(REPORT_DIR) -am -Dmaven.test.skip=true \
+	$(MVNW) $(MVN_FLAGS) -pl $(COMMON_DIR),$(TRANSFORMER_DIR),$(REPORT_DIR) -am -DskipTests \
 		package dependency:copy-dependencies -DincludeScope=runtime
 
 build-CommonLayer: check-artifacts-dir lambda-jars
