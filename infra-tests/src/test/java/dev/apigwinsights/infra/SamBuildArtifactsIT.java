@@ -113,6 +113,33 @@ class SamBuildArtifactsIT {
         assertForbiddenAbsent("TransformerFunction", function);
     }
 
+    /**
+     * Both functions log JSON lines through SLF4J: each function's own jar registers the provider,
+     * and the provider's class is in the layer. Without it SLF4J falls back to no logging at all, and
+     * a report run's per-customer failures and Athena figures would never reach CloudWatch Logs.
+     */
+    @Test
+    void bothFunctionsRegisterTheJsonLinesLoggerTheLayerShips() throws IOException {
+        String service = "META-INF/services/org.slf4j.spi.SLF4JServiceProvider";
+        List<Path> layer = jars(artifacts("CommonLayer").resolve("java/lib"));
+        Path common = layer.stream().filter(j -> j.getFileName().toString().matches("common-.*\\.jar")).findFirst().orElseThrow();
+        for (String[] function : List.of(new String[] {"TransformerFunction", "transformer-"}, new String[] {"ReportFunction", "report-"})) {
+            Path jar = jars(artifacts(function[0]).resolve("lib")).stream()
+                    .filter(j -> j.getFileName().toString().matches(function[1] + "\\d.*\\.jar")).findFirst().orElseThrow();
+            String provider;
+            try (ZipFile zip = new ZipFile(jar.toFile())) {
+                var entry = zip.getEntry(service);
+                assertThat(entry).as("%s registers an SLF4J provider", function[0]).isNotNull();
+                provider = new String(zip.getInputStream(entry).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+            }
+            assertThat(provider).as("%s's SLF4J provider", function[0]).isEqualTo("dev.apigwinsights.logging.JsonLinesLoggerProvider");
+            try (ZipFile zip = new ZipFile(common.toFile())) {
+                assertThat(zip.getEntry(provider.replace('.', '/') + ".class")).as("%s in the layer", provider).isNotNull();
+                assertThat(zip.getEntry(service)).as("the layer itself registers no provider (the CLI shares it)").isNull();
+            }
+        }
+    }
+
     @Test
     void reportFunctionCarriesTheRendererAndTheFontsButNoDuckDbCliOrTestJars() throws IOException {
         List<Path> jars = jars(artifacts("ReportFunction").resolve("lib"));

@@ -54,10 +54,6 @@ public final class ReportHandler implements RequestStreamHandler, Resource {
                 event.kind(), event.period(), outcome.delivered().size(), outcome.failures().size(), scanned,
                 outcome.delivered().stream().map(d -> d.key() + (d.attached() ? " (attached)" : " (link)")).toList());
         LOG.info(summary);
-        // The runtime's own logger too: it honours the function's JSON log format whatever SLF4J provider is present.
-        if (context != null) {
-            context.getLogger().log(summary);
-        }
         if (!outcome.failures().isEmpty()) {
             throw new IllegalStateException(outcome.failures().size() + " report(s) failed: " + String.join("; ", outcome.failures()));
         }

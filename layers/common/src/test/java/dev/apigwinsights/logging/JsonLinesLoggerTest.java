@@ -1,4 +1,4 @@
-package dev.apigwinsights.transformer.logging;
+package dev.apigwinsights.logging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

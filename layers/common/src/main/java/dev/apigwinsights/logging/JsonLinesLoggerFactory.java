@@ -1,4 +1,4 @@
-package dev.apigwinsights.transformer.logging;
+package dev.apigwinsights.logging;
 
 import java.io.PrintStream;
 import java.util.concurrent.ConcurrentHashMap;

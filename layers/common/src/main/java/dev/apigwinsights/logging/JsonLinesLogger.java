@@ -1,4 +1,4 @@
-package dev.apigwinsights.transformer.logging;
+package dev.apigwinsights.logging;
 
 import dev.apigwinsights.util.JsonStrings;
 import java.io.PrintStream;

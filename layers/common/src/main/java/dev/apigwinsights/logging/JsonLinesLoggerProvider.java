@@ -1,4 +1,4 @@
-package dev.apigwinsights.transformer.logging;
+package dev.apigwinsights.logging;
 
 import org.slf4j.ILoggerFactory;
 import org.slf4j.IMarkerFactory;
@@ -8,10 +8,12 @@ import org.slf4j.spi.MDCAdapter;
 import org.slf4j.spi.SLF4JServiceProvider;
 
 /**
- * SLF4J binding for the Lambda function: one JSON object per log line on stdout, which Lambda's
+ * SLF4J binding for the Lambda functions: one JSON object per log line on stdout, which Lambda's
  * JSON log format keeps as-is (it does not double-encode JSON lines). Level from
  * {@code AWS_LAMBDA_LOG_LEVEL} (set by the function's ApplicationLogLevel), default INFO.
- * Kept tiny on purpose: no Log4j2 in the function artifact, nothing to configure.
+ * Kept tiny on purpose: no Log4j2 in the function artifacts, nothing to configure. It lives in the
+ * layer, but each function's own jar registers it ({@code META-INF/services}), so the CLI, which
+ * shares this library, keeps its own console binding.
  */
 public final class JsonLinesLoggerProvider implements SLF4JServiceProvider {
     private ILoggerFactory loggerFactory;

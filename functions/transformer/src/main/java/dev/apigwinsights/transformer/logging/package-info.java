@@ -1,5 +1,0 @@
-/**
- * A minimal SLF4J binding for Lambda: one JSON object per line, level from
- * {@code AWS_LAMBDA_LOG_LEVEL}, exceptions as class and top frame only (messages can quote input).
- */
-package dev.apigwinsights.transformer.logging;
