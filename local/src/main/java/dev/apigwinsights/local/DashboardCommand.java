@@ -1,5 +1,7 @@
 package dev.apigwinsights.local;
 
+import static dev.apigwinsights.local.CommandFailure.fail;
+
 import dev.apigwinsights.insights.InsightParameterException;
 import dev.apigwinsights.insights.Insights;
 import dev.apigwinsights.insights.TimeRange;
@@ -64,18 +66,17 @@ public final class DashboardCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
         TimeRange range;
         try {
             range = range(from, to);
         } catch (InsightParameterException e) {
-            return fail(err, 2, e.getMessage());
+            return fail(spec, 2, e.getMessage());
         }
         Path dir;
         try {
             dir = DataDirs.readableStore(data, env);
         } catch (DataDirs.NoStoreException e) {
-            return fail(err, 2, e.getMessage());
+            return fail(spec, 2, e.getMessage());
         }
         try {
             long bytes = write(dir, range, out, clock);
@@ -83,10 +84,10 @@ public final class DashboardCommand implements Callable<Integer> {
             stdout.flush();
             return 0;
         } catch (IOException | SQLException | RuntimeException e) {
-            return fail(err, 1, e.getMessage());
+            return fail(spec, 1, e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return fail(err, 1, "interrupted");
+            return fail(spec, 1, "interrupted");
         }
     }
 
@@ -121,9 +122,4 @@ public final class DashboardCommand implements Callable<Integer> {
         return TimeRange.of(TimeRange.parseInstant(from), TimeRange.parseInstant(to));
     }
 
-    private static int fail(PrintWriter err, int code, String message) {
-        err.println("apigw-insights dashboard: " + message);
-        err.flush();
-        return code;
-    }
 }

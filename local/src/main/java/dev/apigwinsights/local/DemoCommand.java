@@ -1,5 +1,7 @@
 package dev.apigwinsights.local;
 
+import static dev.apigwinsights.local.CommandFailure.fail;
+
 import dev.apigwinsights.insights.InsightParams;
 import dev.apigwinsights.insights.Insights;
 import dev.apigwinsights.insights.JdbcQueryRunner;
@@ -82,12 +84,12 @@ public final class DemoCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (days < 1 || days > 3660) {
-            return fail(err, 2, "--days must be between 1 and 3660");
+            return fail(spec, 2, "--days must be between 1 and 3660");
         }
         Path dir = (data != null ? data : DataDirs.demo(env)).toAbsolutePath().normalize();
         try {
             if (!prepare(dir)) {
-                return fail(err, 2, dir + " holds files the demo did not write; give --data a new or empty directory");
+                return fail(spec, 2, dir + " holds files the demo did not write; give --data a new or empty directory");
             }
             out.printf("Generating %d days of API Gateway access logs (seed %d, about %,d requests)...%n", days, seed,
                     DemoTraffic.expectedRequests(days));
@@ -111,7 +113,7 @@ public final class DemoCommand implements Callable<Integer> {
             // The dashboard (issue 13): the standalone file, then the live dashboard unless --no-serve.
             return DemoDashboard.finish(dir, !noServe, env, clock, out, err);
         } catch (IOException | SQLException | InputFiles.BadInputException | RuntimeException e) {
-            return fail(err, 1, e.getMessage());
+            return fail(spec, 1, e.getMessage());
         }
     }
 
@@ -183,9 +185,4 @@ public final class DemoCommand implements Callable<Integer> {
         out.printf("  %s ingest --data DIR YOUR-EXPORTS...       # your own logs: see docs/local-mode.md%n", cli);
     }
 
-    private static int fail(PrintWriter err, int code, String message) {
-        err.println("apigw-insights demo: " + message);
-        err.flush();
-        return code;
-    }
 }

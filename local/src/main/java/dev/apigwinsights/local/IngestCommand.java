@@ -1,5 +1,7 @@
 package dev.apigwinsights.local;
 
+import static dev.apigwinsights.local.CommandFailure.fail;
+
 import dev.apigwinsights.firehose.FirehoseBatchTransformer;
 import dev.apigwinsights.local.ingest.Ingest;
 import dev.apigwinsights.local.ingest.IngestInput;
@@ -95,7 +97,7 @@ public final class IngestCommand implements Callable<Integer> {
             files = InputFiles.expand(inputs, new StoreLayout(dir));
             transformer = LocalWiring.create(geoIp.applyTo(LocalWiring.environment(env, usagePlans, logFormat)), clock).transformer();
         } catch (InputFiles.BadInputException | IllegalArgumentException | UncheckedIOException e) {
-            return fail(err, e.getMessage());
+            return fail(spec, 2, e.getMessage());
         }
         Ingest.Options defaults = Ingest.Options.defaults();
         Ingest.Options options = new Ingest.Options(chunkRows != null ? chunkRows : defaults.chunkRows(),
@@ -107,12 +109,10 @@ public final class IngestCommand implements Callable<Integer> {
                 files.stream().anyMatch(f -> f.size() < 0) ? -1 : total) : Progress.none()) {
             summary = new Ingest(transformer, clock, stdin).run(dir, files, options, progress);
         } catch (IngestLock.StoreBusyException e) {
-            return fail(err, e.getMessage());
+            return fail(spec, 2, e.getMessage());
         } catch (IOException | SQLException | RuntimeException e) {
-            err.println("apigw-insights ingest: cannot write the store at " + dir + ": " + e.getMessage()
+            return fail(spec, 1, "cannot write the store at " + dir + ": " + e.getMessage()
                     + " (whole days committed before this stay stored; run again to complete)");
-            err.flush();
-            return 1;
         }
         if (json) {
             out.println(summary.toJson());
@@ -125,11 +125,5 @@ public final class IngestCommand implements Callable<Integer> {
         }
         err.flush();
         return summary.inputErrors().isEmpty() ? 0 : 1;
-    }
-
-    private static int fail(PrintWriter err, String message) {
-        err.println("apigw-insights ingest: " + message);
-        err.flush();
-        return 2;
     }
 }

@@ -1,5 +1,7 @@
 package dev.apigwinsights.local;
 
+import static dev.apigwinsights.local.CommandFailure.fail;
+
 import dev.apigwinsights.insights.ColumnRole;
 import dev.apigwinsights.insights.Filter;
 import dev.apigwinsights.insights.Insight;
@@ -112,15 +114,14 @@ public final class QueryCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
         ResultFormat resultFormat;
         try {
             resultFormat = ResultFormat.of(format);
         } catch (IllegalArgumentException e) {
-            return fail(err, 2, "unknown --format '" + format + "': use table, csv or json");
+            return fail(spec, 2, "unknown --format '" + format + "': use table, csv or json");
         }
         if (what.insight == null && (from != null || to != null || !filters.isEmpty() || limit != null)) {
-            return fail(err, 2, "--from, --to, --filter and --limit go with --insight");
+            return fail(spec, 2, "--from, --to, --filter and --limit go with --insight");
         }
         Insights insights = Insights.standard(clock);
         if (what.list) {
@@ -128,7 +129,7 @@ public final class QueryCommand implements Callable<Integer> {
                 resultFormat.print(ResultRows.of(catalogList(insights)), out);
                 return 0;
             } catch (SQLException e) {
-                return fail(err, 1, e.getMessage());
+                return fail(spec, 1, e.getMessage());
             }
         }
         InsightParams params = null;
@@ -137,14 +138,14 @@ public final class QueryCommand implements Callable<Integer> {
                 insights.get(what.insight);
                 params = params();
             } catch (InsightParameterException e) {
-                return fail(err, 2, e.getMessage());
+                return fail(spec, 2, e.getMessage());
             }
         }
         Path dir;
         try {
             dir = DataDirs.readableStore(data, env);
         } catch (DataDirs.NoStoreException e) {
-            return fail(err, 2, e.getMessage());
+            return fail(spec, 2, e.getMessage());
         }
         try (LocalStore store = LocalStore.open(dir)) {
             if (what.insight != null) {
@@ -161,9 +162,9 @@ public final class QueryCommand implements Callable<Integer> {
             }
             return 0;
         } catch (InsightParameterException e) {
-            return fail(err, 2, e.getMessage());
+            return fail(spec, 2, e.getMessage());
         } catch (QueryException | SQLException e) {
-            return fail(err, 1, "query failed: " + e.getMessage());
+            return fail(spec, 1, "query failed: " + e.getMessage());
         }
     }
 
@@ -199,9 +200,4 @@ public final class QueryCommand implements Callable<Integer> {
                 Unit.NONE, ColumnRole.DIMENSION);
     }
 
-    private static int fail(PrintWriter err, int code, String message) {
-        err.println("apigw-insights query: " + message);
-        err.flush();
-        return code;
-    }
 }

@@ -1,5 +1,7 @@
 package dev.apigwinsights.local;
 
+import static dev.apigwinsights.local.CommandFailure.fail;
+
 import dev.apigwinsights.insights.InsightParameterException;
 import dev.apigwinsights.insights.InsightParams;
 import dev.apigwinsights.insights.Insights;
@@ -123,18 +125,17 @@ public final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
         Request request;
         try {
             request = parse();
         } catch (IllegalArgumentException | DateTimeException e) {
-            return fail(err, 2, e.getMessage());
+            return fail(spec, 2, e.getMessage());
         }
         Path dir;
         try {
             dir = DataDirs.readableStore(data, env);
         } catch (DataDirs.NoStoreException e) {
-            return fail(err, 2, e.getMessage());
+            return fail(spec, 2, e.getMessage());
         }
         try {
             long started = System.nanoTime();
@@ -149,13 +150,13 @@ public final class ReportCommand implements Callable<Integer> {
             stdout.flush();
             return 0;
         } catch (InsightParameterException e) {
-            return fail(err, 2, e.getMessage());
+            return fail(spec, 2, e.getMessage());
         } catch (QueryException | SQLException e) {
-            return fail(err, 1, "a report query failed: " + e.getMessage());
+            return fail(spec, 1, "a report query failed: " + e.getMessage());
         } catch (MessagingException e) {
-            return fail(err, 1, "the report was written to " + out + " but could not be mailed: " + e.getMessage());
+            return fail(spec, 1, "the report was written to " + out + " but could not be mailed: " + e.getMessage());
         } catch (IOException | RuntimeException e) {
-            return fail(err, 1, e.getMessage());
+            return fail(spec, 1, e.getMessage());
         }
     }
 
@@ -256,9 +257,4 @@ public final class ReportCommand implements Callable<Integer> {
         return file;
     }
 
-    private static int fail(PrintWriter err, int code, String message) {
-        err.println("apigw-insights report: " + message);
-        err.flush();
-        return code;
-    }
 }

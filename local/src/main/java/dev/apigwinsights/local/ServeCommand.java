@@ -1,5 +1,7 @@
 package dev.apigwinsights.local;
 
+import static dev.apigwinsights.local.CommandFailure.fail;
+
 import dev.apigwinsights.local.dashboard.DashboardServer;
 import dev.apigwinsights.local.dashboard.InsightAnswers;
 import dev.apigwinsights.local.dashboard.StoreQueries;
@@ -53,13 +55,13 @@ public final class ServeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (port < 0 || port > 65535) {
-            return fail(err, 2, "--port must be between 0 and 65535");
+            return fail(spec, 2, "--port must be between 0 and 65535");
         }
         Path dir;
         try {
             dir = DataDirs.readableStore(data, env);
         } catch (DataDirs.NoStoreException e) {
-            return fail(err, 2, e.getMessage());
+            return fail(spec, 2, e.getMessage());
         }
         return serve(dir, bind, port, clock, env, out, err, false, false);
     }
@@ -78,12 +80,12 @@ public final class ServeCommand implements Callable<Integer> {
                 started = DashboardServer.start(new InsightAnswers(queries), bind, port);
             } catch (Exception e) {
                 if (!anyPortIfTaken) {
-                    return fail(err, 1, "cannot listen on " + bind + ":" + port + " (" + rootMessage(e) + ")");
+                    return fail(err, "serve", 1, "cannot listen on " + bind + ":" + port + " (" + rootMessage(e) + ")");
                 }
                 try {
                     started = DashboardServer.start(new InsightAnswers(queries), bind, 0);
                 } catch (Exception again) {
-                    return fail(err, 1, "cannot listen on " + bind + " (" + rootMessage(again) + ")");
+                    return fail(err, "serve", 1, "cannot listen on " + bind + " (" + rootMessage(again) + ")");
                 }
             }
             try (DashboardServer server = started) {
@@ -105,7 +107,7 @@ public final class ServeCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
             return 0;
         } catch (Exception e) {
-            return fail(err, 1, rootMessage(e));
+            return fail(err, "serve", 1, rootMessage(e));
         }
     }
 
@@ -117,9 +119,4 @@ public final class ServeCommand implements Callable<Integer> {
         return t.getMessage() != null ? t.getMessage() : t.getClass().getSimpleName();
     }
 
-    private static int fail(PrintWriter err, int code, String message) {
-        err.println("apigw-insights serve: " + message);
-        err.flush();
-        return code;
-    }
 }
