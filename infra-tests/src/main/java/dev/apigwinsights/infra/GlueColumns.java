@@ -45,27 +45,13 @@ public final class GlueColumns {
     }
 
     /** The generated block found in {@code template}, markers included, if both markers are present. */
-    public static Optional<Block> find(String template) {
-        int begin = template.indexOf(BEGIN_MARKER);
-        int end = template.indexOf(END_MARKER);
-        if (begin < 0 || end < begin) {
-            return Optional.empty();
-        }
-        int lineStart = template.lastIndexOf('\n', begin) + 1;
-        int lineEnd = template.indexOf('\n', end);
-        lineEnd = lineEnd < 0 ? template.length() : lineEnd + 1;
-        String indent = template.substring(lineStart, begin);
-        if (!indent.isBlank()) {
-            return Optional.empty();
-        }
-        return Optional.of(new Block(lineStart, lineEnd, indent, template.substring(lineStart, lineEnd)));
+    public static Optional<MarkedBlock> find(String template) {
+        return MarkedBlock.find(template, BEGIN_MARKER, END_MARKER);
     }
 
     /** Returns {@code template} with its generated block re-rendered at the same indentation. */
     public static String regenerate(String template) {
-        Block block = find(template).orElseThrow(() -> new IllegalArgumentException(
-                "template has no '" + BEGIN_MARKER + "' ... '" + END_MARKER + "' block"));
-        return template.substring(0, block.start()) + renderBlock(block.indent()) + template.substring(block.end());
+        return MarkedBlock.regenerate(template, BEGIN_MARKER, END_MARKER, GlueColumns::renderBlock);
     }
 
     /** Hive type names ({@code string}, {@code map<string,string>}) are safe plain scalars; anything else is quoted. */
@@ -76,10 +62,6 @@ public final class GlueColumns {
     /** A YAML single-quoted scalar: always valid, whatever the description contains. */
     static String quote(String value) {
         return "'" + value.replace("'", "''") + "'";
-    }
-
-    /** The generated block: character offsets in the template, its indentation and its text. */
-    public record Block(int start, int end, String indent, String text) {
     }
 
     /**

@@ -101,28 +101,12 @@ public final class NamedQueries {
 
     /** {@code template} with its named-query block re-rendered at the same indentation. */
     public static String regenerate(String template) {
-        int begin = template.indexOf(BEGIN_MARKER);
-        int end = template.indexOf(END_MARKER);
-        if (begin < 0 || end < begin) {
-            throw new IllegalArgumentException("template has no '" + BEGIN_MARKER + "' ... '" + END_MARKER + "' block");
-        }
-        int lineStart = template.lastIndexOf('\n', begin) + 1;
-        String indent = template.substring(lineStart, begin);
-        int lineEnd = template.indexOf('\n', end);
-        lineEnd = lineEnd < 0 ? template.length() : lineEnd + 1;
-        return template.substring(0, lineStart) + renderBlock(indent) + template.substring(lineEnd);
+        return MarkedBlock.regenerate(template, BEGIN_MARKER, END_MARKER, NamedQueries::renderBlock);
     }
 
-    /** The block as found in {@code template}, markers included. */
+    /** The block as found in {@code template}, markers included; empty when it is not there. */
     public static String find(String template) {
-        int begin = template.indexOf(BEGIN_MARKER);
-        int end = template.indexOf(END_MARKER);
-        if (begin < 0 || end < begin) {
-            return "";
-        }
-        int lineStart = template.lastIndexOf('\n', begin) + 1;
-        int lineEnd = template.indexOf('\n', end);
-        return template.substring(lineStart, lineEnd < 0 ? template.length() : lineEnd + 1);
+        return MarkedBlock.find(template, BEGIN_MARKER, END_MARKER).map(MarkedBlock::text).orElse("");
     }
 
     /** {@code NamedQueries --write template.yaml} rewrites the block in place. */

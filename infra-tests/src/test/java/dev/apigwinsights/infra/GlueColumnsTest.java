@@ -19,7 +19,7 @@ class GlueColumnsTest {
     @Test
     void generatedBlockInTemplateMatchesCanonicalField() {
         String template = Repo.read("template.yaml");
-        GlueColumns.Block block = GlueColumns.find(template).orElseThrow(() ->
+        MarkedBlock block = GlueColumns.find(template).orElseThrow(() ->
                 new AssertionError("template.yaml lost its '" + GlueColumns.BEGIN_MARKER + "' block"));
 
         assertThat(block.text())
