@@ -85,7 +85,26 @@ final class FirehoseSimulator {
             reasons.put(f.recordId(), f.reason());
         }
         List<SourceRecord> retry = new ArrayList<>();
-        try (JsonParser p = JSON.createParser(responseBytes, 0, response.size())) {
+        List<ExactResponse.Result> exact = ExactResponse.read(responseBytes, response.size(), records.size());
+        if (exact != null) {
+            for (ExactResponse.Result r : exact) {
+                ByteBuffer data = r.result() != FirehoseResult.Ok ? null
+                        : Base64.getDecoder().decode(ByteBuffer.wrap(responseBytes, r.dataFrom(), r.dataTo() - r.dataFrom()));
+                apply(r.index(), r.result(), data, r.day(), records, reasons, outcome, retry);
+            }
+        } else {
+            readWithJackson(responseBytes, response.size(), records, reasons, outcome, retry);
+        }
+        if (!retry.isEmpty()) {
+            outcome.append(process(retry));
+        }
+        return outcome;
+    }
+
+    /** Reads a response in any JSON layout, as Firehose would. */
+    private void readWithJackson(byte[] responseBytes, int size, List<SourceRecord> records, Map<String, String> reasons,
+                                 BatchOutcome outcome, List<SourceRecord> retry) throws IOException {
+        try (JsonParser p = JSON.createParser(responseBytes, 0, size)) {
             expect(p.nextToken() == JsonToken.START_OBJECT);
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 JsonToken v = p.nextToken();
@@ -94,14 +113,10 @@ final class FirehoseSimulator {
                     continue;
                 }
                 while (p.nextToken() == JsonToken.START_OBJECT) {
-                    readResult(p, responseBytes, response.size(), records, reasons, outcome, retry);
+                    readResult(p, responseBytes, size, records, reasons, outcome, retry);
                 }
             }
         }
-        if (!retry.isEmpty()) {
-            outcome.append(process(retry));
-        }
-        return outcome;
     }
 
     /**
@@ -168,9 +183,15 @@ final class FirehoseSimulator {
             }
         }
         expect(id != null && result != null);
-        SourceRecord record = records.get(Integer.parseInt(id));
+        apply(Integer.parseInt(id), result(result), data, partitionDay, records, reasons, outcome, retry);
+    }
+
+    /** Does what Firehose does with one result: rows, a Dropped count, a retry or an error document. */
+    private void apply(int index, FirehoseResult result, ByteBuffer data, String partitionDay, List<SourceRecord> records,
+                       Map<String, String> reasons, BatchOutcome outcome, List<SourceRecord> retry) throws IOException {
+        SourceRecord record = records.get(index);
         outcome.records++;
-        switch (result(result)) {
+        switch (result) {
             case Ok -> {
                 outcome.ok++;
                 rows(record, data, partitionDay, outcome);
@@ -180,6 +201,7 @@ final class FirehoseSimulator {
                 outcome.entriesDropped += Math.max(0, record.knownEntries());
             }
             case ProcessingFailed -> {
+                String id = Integer.toString(index);
                 String why = reasons.getOrDefault(id, "");
                 if (why.startsWith(OVER_BUDGET) && records.size() > 1) {
                     outcome.records--;

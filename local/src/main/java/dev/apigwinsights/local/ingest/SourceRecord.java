@@ -125,8 +125,10 @@ final class SourceRecord {
         }
     }
 
-    private static final byte[] ENVELOPE_START = "{\"messageType\":\"DATA_MESSAGE\"".getBytes(StandardCharsets.US_ASCII);
+    /** The account is never known locally: {@code owner} is null, as the reader takes an absent one. */
+    private static final byte[] ENVELOPE_START = "{\"messageType\":\"DATA_MESSAGE\",\"owner\":null".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] LOG_GROUP = ",\"logGroup\":".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] NULL = "null".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] LOG_STREAM = ",\"logStream\":".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] EVENTS_START = ",\"logEvents\":[".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] EVENT_START = "{\"timestamp\":".getBytes(StandardCharsets.US_ASCII);
@@ -136,18 +138,18 @@ final class SourceRecord {
      * The subscription envelope, written by hand into an array of exactly its size: messages are
      * copied as UTF-8 bytes with only what JSON requires escaped, without decoding them. This runs
      * once per log line of an export ({@link JsonStringBytes}).
+     *
+     * <p>Every header member CloudWatch writes comes before {@code logEvents}, null when unknown (an
+     * export names no log group or account): the transformer's byte path reads an envelope only when
+     * it has them all first, and otherwise hands the record to its far slower Jackson reader.
      */
     private static byte[] envelope(String logGroup, String logStream, List<LogEvent> events) {
         byte[] group = logGroup == null ? null : logGroup.getBytes(StandardCharsets.UTF_8);
         byte[] stream = logStream == null ? null : logStream.getBytes(StandardCharsets.UTF_8);
         byte[][] times = new byte[events.size()][];
         int size = ENVELOPE_START.length + EVENTS_START.length + 2;
-        if (group != null) {
-            size += LOG_GROUP.length + JsonStringBytes.length(group);
-        }
-        if (stream != null) {
-            size += LOG_STREAM.length + JsonStringBytes.length(stream);
-        }
+        size += LOG_GROUP.length + (group == null ? NULL.length : JsonStringBytes.length(group));
+        size += LOG_STREAM.length + (stream == null ? NULL.length : JsonStringBytes.length(stream));
         for (int i = 0; i < times.length; i++) {
             LogEvent e = events.get(i);
             times[i] = Long.toString(e.timestamp()).getBytes(StandardCharsets.US_ASCII);
@@ -155,12 +157,10 @@ final class SourceRecord {
         }
         byte[] out = new byte[size];
         int p = put(out, 0, ENVELOPE_START);
-        if (group != null) {
-            p = JsonStringBytes.write(out, put(out, p, LOG_GROUP), group);
-        }
-        if (stream != null) {
-            p = JsonStringBytes.write(out, put(out, p, LOG_STREAM), stream);
-        }
+        p = put(out, p, LOG_GROUP);
+        p = group == null ? put(out, p, NULL) : JsonStringBytes.write(out, p, group);
+        p = put(out, p, LOG_STREAM);
+        p = stream == null ? put(out, p, NULL) : JsonStringBytes.write(out, p, stream);
         p = put(out, p, EVENTS_START);
         for (int i = 0; i < times.length; i++) {
             if (i > 0) {
