@@ -3,6 +3,7 @@ package dev.apigwinsights.local.ingest;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.apigwinsights.local.util.ByteArrays;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -142,9 +143,10 @@ final class AccessLogLinesFraming implements Framing {
         return out.size() >= 2 ? out : null;
     }
 
+    /** Every line is searched: closing braces are rare in a line, so they are found eight bytes at a time. */
     private static int indexOfBraces(byte[] line) {
-        for (int i = 0; i + 1 < line.length; i++) {
-            if (line[i] == '}' && line[i + 1] == '{') {
+        for (int i = 0; (i = ByteArrays.indexOf(line, i, line.length - 1, (byte) '}')) >= 0; i++) {
+            if (line[i + 1] == '{') {
                 return i;
             }
         }

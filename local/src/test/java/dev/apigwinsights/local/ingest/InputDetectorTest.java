@@ -45,4 +45,17 @@ class InputDetectorTest {
                 .containsExactly("{\"requestId\":\"a\",\"x\":\"}{\"}", "{\"requestId\":\"b\"}");
         assertThat(AccessLogLinesFraming.backToBack(broken)).isNull();
     }
+
+    @Test
+    void findsObjectsBackToBackWhereverTheBoundaryFallsInALongLine() {
+        String first = "{\"requestId\":\"a\",\"nested\":{\"k\":\"v\"},\"path\":\"/pets/1\"}";
+        for (int pad = 0; pad < 20; pad++) {
+            String padded = first.replace("/pets/1", "/pets/" + "x".repeat(pad));
+            byte[] line = (padded + "{\"requestId\":\"b\"}").getBytes(StandardCharsets.UTF_8);
+            assertThat(AccessLogLinesFraming.backToBack(line)).as("pad %d", pad).hasSize(2);
+            assertThat(AccessLogLinesFraming.backToBack(padded.getBytes(StandardCharsets.UTF_8))).as("one object").isNull();
+        }
+        assertThat(AccessLogLinesFraming.backToBack(new byte[0])).isNull();
+        assertThat(AccessLogLinesFraming.backToBack("}".getBytes(StandardCharsets.UTF_8))).isNull();
+    }
 }
