@@ -145,14 +145,6 @@ public final class TransformerWiring {
     public PrimingReport prime(List<EventSource> events, EventSource usagePlans, PrimingPlan plan, LongSupplier compileMillis)
             throws IOException {
         PipelineConfig.preload();
-        Enricher enriching = Enricher.NONE;
-        if (usagePlans != null) {
-            try (InputStream in = usagePlans.open()) {
-                enriching = Enrichers.forPriming(enricher, in, clock);
-            }
-        }
-        FirehoseBatchTransformer priming = new FirehoseBatchTransformer(pipeline(settings, countries, enriching, clock),
-                FirehoseBatchTransformer.Limits.DEFAULT, clock);
         long start = System.nanoTime();
         long compiled = compileMillis.getAsLong();
         long lastChange = start;
@@ -160,6 +152,11 @@ public final class TransformerWiring {
         int batches = 0;
         boolean quiet = false;
         while (true) {
+            // A fresh transformer every round: the one that serves invocations is another instance, whose
+            // per-instance caches (keys, buffers, enrichment) start empty. Had the JIT seen those misses
+            // only in the first round, it would compile them out, and the first batches after every
+            // restore would deoptimise on them and compile again (measured: docs/performance.md).
+            FirehoseBatchTransformer priming = primingTransformer(usagePlans);
             for (EventSource event : events) {
                 try (InputStream in = event.open()) {
                     priming.transform(in, OutputStream.nullOutputStream());
@@ -178,6 +175,17 @@ public final class TransformerWiring {
                 return new PrimingReport(rounds, batches, Duration.ofNanos(now - start), quiet);
             }
         }
+    }
+
+    /** A transformer with the configured parsing and enrichment of the same kind over {@code usagePlans}, never AWS. */
+    private FirehoseBatchTransformer primingTransformer(EventSource usagePlans) throws IOException {
+        Enricher enriching = Enricher.NONE;
+        if (usagePlans != null) {
+            try (InputStream in = usagePlans.open()) {
+                enriching = Enrichers.forPriming(enricher, in, clock);
+            }
+        }
+        return new FirehoseBatchTransformer(pipeline(settings, countries, enriching, clock), FirehoseBatchTransformer.Limits.DEFAULT, clock);
     }
 
     /** {@link #prime(List, EventSource, PrimingPlan, LongSupplier)} without enrichment, exactly {@code rounds} rounds. */

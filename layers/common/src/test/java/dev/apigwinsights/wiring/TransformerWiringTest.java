@@ -78,6 +78,27 @@ class TransformerWiringTest {
         assertThat(capped.batches()).isEqualTo(capped.rounds());
     }
 
+    /**
+     * The transformer that serves invocations starts with empty per-instance caches; priming one
+     * long-lived transformer would let the JIT compile those misses out, and the first batches after
+     * every restore would deoptimise. So every round primes a fresh one, enrichment included.
+     */
+    @Test
+    void primesAFreshTransformerEveryRoundUsagePlansIncluded() throws IOException {
+        TransformerWiring wiring = TransformerWiring.fromEnvironment(Map.of("GEOIP_DATABASE", "none"), CLOCK,
+                sink(new ByteArrayOutputStream()));
+        byte[] plans = Fixtures.bytes("usage-plans.json");
+        int[] planReads = {0};
+        TransformerWiring.PrimingReport report = wiring.prime(
+                List.of(() -> new ByteArrayInputStream(Fixtures.bytes("firehose-direct-rest.json"))),
+                () -> {
+                    planReads[0]++;
+                    return new ByteArrayInputStream(plans);
+                }, TransformerWiring.PrimingPlan.rounds(4), () -> 0);
+        assertThat(report.rounds()).isEqualTo(4);
+        assertThat(planReads[0]).isEqualTo(4);
+    }
+
     @Test
     void primesWithoutEnrichmentAndWithoutWritingMetrics() throws IOException {
         ByteArrayOutputStream metrics = new ByteArrayOutputStream();
