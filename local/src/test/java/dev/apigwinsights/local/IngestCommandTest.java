@@ -97,6 +97,25 @@ class IngestCommandTest {
     }
 
     @Test
+    void readsAnExportedLineWithMalformedUtf8AsADirectLineIsReadNotFailingItsNeighbours() throws Exception {
+        String bad = jsonLine(1).replace("/prod/pets/1", "/prod/pets/\u0001BAD");
+        byte[] text = (exported(T0, jsonLine(0)) + "\n" + exported(T0 + 1000, bad) + "\n" + exported(T0 + 2000, jsonLine(2)) + "\n")
+                .getBytes(StandardCharsets.UTF_8);
+        int at = new String(text, StandardCharsets.ISO_8859_1).indexOf('\u0001');
+        text[at] = (byte) 0xFF; // a byte that is never UTF-8
+        Path export = tmp.resolve("export/task/stream-1/000000.gz");
+        Files.createDirectories(export.getParent());
+        Files.write(export, StoreTestSupport.gzip(text));
+
+        JsonNode s = summary(ingest("--data", data().toString(), "--json", tmp.resolve("export").toString()));
+
+        assertThat(s.get("rowsWritten").asLong()).isEqualTo(3);
+        assertThat(s.get("entriesFailed").asLong()).isZero();
+        assertThat(rows(data(), "SELECT path FROM access_logs WHERE request_id = 'req-00001'").get(0))
+                .containsEntry("path", "/prod/pets/\uFFFDBAD");
+    }
+
+    @Test
     void readsAwsLogsFilterAndGetLogEventsOutputAcrossPages() throws Exception {
         StringBuilder filter = new StringBuilder();
         for (int page = 0; page < 2; page++) {

@@ -50,4 +50,21 @@ public final class ByteArrays {
         }
         return -1;
     }
+
+    /** The index of the first byte in {@code b[from, to)} that is not ASCII, or -1; eight bytes at a time. */
+    public static int indexOfNonAscii(byte[] b, int from, int to) {
+        int i = from;
+        for (; i + Long.BYTES <= to; i += Long.BYTES) {
+            long high = (long) LONGS.get(b, i) & HIGHS;
+            if (high != 0) {
+                return i + (Long.numberOfTrailingZeros(high) >>> 3);
+            }
+        }
+        for (; i < to; i++) {
+            if (b[i] < 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
 }

@@ -48,4 +48,22 @@ class ByteArraysTest {
             assertThat(ByteArrays.indexOf(b, from, to, value)).isEqualTo(expected);
         }
     }
+
+    @Test
+    void findsTheFirstNonAsciiByteLikeAPlainScan() {
+        SplittableRandom random = new SplittableRandom(13);
+        for (int round = 0; round < 3_000; round++) {
+            byte[] b = new byte[random.nextInt(0, 60)];
+            for (int i = 0; i < b.length; i++) {
+                b[i] = (byte) (random.nextInt(8) == 0 ? random.nextInt(128, 256) : random.nextInt(128));
+            }
+            int from = b.length == 0 ? 0 : random.nextInt(b.length);
+            int to = random.nextInt(from, b.length + 1);
+            int expected = -1;
+            for (int i = from; i < to && expected < 0; i++) {
+                expected = b[i] < 0 ? i : -1;
+            }
+            assertThat(ByteArrays.indexOfNonAscii(b, from, to)).isEqualTo(expected);
+        }
+    }
 }
