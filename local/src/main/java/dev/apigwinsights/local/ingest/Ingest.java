@@ -304,8 +304,14 @@ public final class Ingest {
 
         private void write(BatchOutcome o) throws IOException, SQLException {
             byte[] rows = o.rows.array();
+            // only the transformer's own lines are scanned for their columns; stored rows passed through keep them all
+            boolean transformed = o.canonicalRows == 0;
             for (int i = 0; i < o.rowCount(); i++) {
-                writer.row(o.rowDay(i), rows, o.rowStart(i), o.rowEnd(i) - o.rowStart(i));
+                if (transformed) {
+                    writer.transformedRow(o.rowDay(i), rows, o.rowStart(i), o.rowEnd(i) - o.rowStart(i));
+                } else {
+                    writer.row(o.rowDay(i), rows, o.rowStart(i), o.rowEnd(i) - o.rowStart(i));
+                }
             }
             byte[] failures = o.failures.array();
             for (int i = 0; i < o.failureCount(); i++) {

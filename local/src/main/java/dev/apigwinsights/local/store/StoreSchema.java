@@ -4,6 +4,7 @@ import dev.apigwinsights.schema.CanonicalField;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The SQL of the local catalog, generated from {@link CanonicalField} the way the Glue table is:
@@ -82,8 +83,16 @@ public final class StoreSchema {
      * out-of-range one must not fail a whole file (see {@link #storedSelect}).
      */
     static String canonicalJsonColumns() {
+        return canonicalJsonColumns(column -> true);
+    }
+
+    /** {@link #canonicalJsonColumns()} for the stored columns {@code kept} accepts, {@code extra} and the line hash always. */
+    static String canonicalJsonColumns(Predicate<String> kept) {
         StringBuilder s = new StringBuilder("{");
         for (CanonicalField f : CanonicalField.values()) {
+            if (!keeps(kept, f)) {
+                continue;
+            }
             String type = f.type() == CanonicalField.Type.INT ? "BIGINT" : f.type().duckDbType();
             s.append(literal(f.column())).append(':').append(literal(type)).append(',');
         }
@@ -98,9 +107,17 @@ public final class StoreSchema {
      * numbers at all.
      */
     static String storedSelect() {
+        return storedSelect(column -> true);
+    }
+
+    /**
+     * {@link #storedSelect()} over the columns {@code kept} accepts: the projection of rows read by
+     * {@link #canonicalJsonColumns(Predicate)} with the same predicate.
+     */
+    static String storedSelect(Predicate<String> kept) {
         List<String> ints = new ArrayList<>();
         for (CanonicalField f : CanonicalField.values()) {
-            if (f.type() == CanonicalField.Type.INT) {
+            if (f.type() == CanonicalField.Type.INT && keeps(kept, f)) {
                 ints.add(quote(f.column()));
             }
         }
@@ -116,6 +133,9 @@ public final class StoreSchema {
         }
         StringBuilder s = new StringBuilder();
         for (CanonicalField f : CanonicalField.values()) {
+            if (!keeps(kept, f)) {
+                continue;
+            }
             String c = quote(f.column());
             if (s.length() > 0) {
                 s.append(", ");
@@ -133,6 +153,11 @@ public final class StoreSchema {
         }
         s.append(", ").append(quote(LINE_HASH));
         return s.toString();
+    }
+
+    /** {@code extra} is always kept: an out-of-range integer of a kept column is moved into it. */
+    private static boolean keeps(Predicate<String> kept, CanonicalField f) {
+        return f == CanonicalField.EXTRA || kept.test(f.column());
     }
 
     /** The dedupe key of a stored row: its request id, else the hash of its original entry. */

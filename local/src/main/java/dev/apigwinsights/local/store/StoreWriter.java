@@ -37,10 +37,11 @@ import java.util.stream.Stream;
  * day under the run's staging folder. Every {@code chunkRows} rows, and at the end, the chunk is
  * committed day by day: DuckDB reads the day's spool, drops rows whose key (request id, else the
  * hash of the original entry) is already stored for that day or appears earlier in the chunk,
- * writes one Parquet file into staging and renames it into {@code logs/year=/month=/day=/}. Error
- * documents are deduplicated by their raw data against every stored one. A rename is the only
- * step readers can see, so the store is always readable; a run killed at any point leaves whole
- * files, and the next run (which clears stale staging) stores exactly what is missing.
+ * writes one Parquet file of the columns the rows fill ({@link PresentColumns}) into staging and
+ * renames it into {@code logs/year=/month=/day=/}. Error documents are deduplicated by their raw
+ * data against every stored one. A rename is the only step readers can see, so the store is always
+ * readable; a run killed at any point leaves whole files, and the next run (which clears stale
+ * staging) stores exactly what is missing.
  *
  * <p>A chunk is committed on a thread of its own while the next one is spooled, so DuckDB's
  * work overlaps the transformer's; at most one chunk waits, which bounds the staging disk. DuckDB
@@ -107,6 +108,8 @@ public final class StoreWriter implements AutoCloseable {
 
     private static final class DaySpool {
         final Path file;
+        /** Row spools only: the columns the day's rows fill, which its row file is written with. */
+        final PresentColumns columns = new PresentColumns();
         long count;
 
         DaySpool(Path file) {
@@ -186,12 +189,31 @@ public final class StoreWriter implements AutoCloseable {
         this.current = new Chunk(1, runDir.resolve("chunk-1"));
     }
 
-    /** Spools one canonical JSON line (with its trailing newline) for {@code day} ({@code yyyy-MM-dd}). */
+    /**
+     * Spools one canonical JSON line (with its trailing newline) for {@code day} ({@code yyyy-MM-dd}),
+     * from anywhere: its day's row file keeps every column.
+     */
     public void row(String day, byte[] b, int off, int len) throws IOException, SQLException {
+        spool(day, b, off, len).columns.addAll();
+        countRow(day, b, off, len);
+    }
+
+    /** {@link #row} for a line the transformer wrote: its day's row file gets only the columns its rows fill. */
+    public void transformedRow(String day, byte[] b, int off, int len) throws IOException, SQLException {
+        spool(day, b, off, len).columns.add(b, off, len);
+        countRow(day, b, off, len);
+    }
+
+    private DaySpool spool(String day, byte[] b, int off, int len) throws IOException {
         Chunk c = current;
         DaySpool spool = c.rows.computeIfAbsent(day, d -> new DaySpool(c.dir.resolve(d + ".ndjson")));
         c.out(spool.file).write(b, off, len);
         spool.count++;
+        return spool;
+    }
+
+    private void countRow(String day, byte[] b, int off, int len) throws IOException, SQLException {
+        Chunk c = current;
         if (!c.keys.add(keyHash(b, off, len))) {
             c.daysWithRepeats.add(day);
         }
@@ -275,9 +297,10 @@ public final class StoreWriter implements AutoCloseable {
         Path dayDir = layout.logsDay(day);
         List<Path> existing = listFiles(dayDir, StoreLayout.ROW_FILE_SUFFIX);
         Path staged = c.dir.resolve(day + StoreLayout.ROW_FILE_SUFFIX);
-        StringBuilder q = new StringBuilder("COPY (SELECT ").append(StoreSchema.storedSelect())
+        StringBuilder q = new StringBuilder("COPY (SELECT ").append(StoreSchema.storedSelect(spool.columns::has))
                 .append(" FROM read_json(").append(StoreSchema.literal(spool.file.toString()))
-                .append(", format = 'newline_delimited', columns = ").append(StoreSchema.canonicalJsonColumns()).append(") AS n");
+                .append(", format = 'newline_delimited', columns = ").append(StoreSchema.canonicalJsonColumns(spool.columns::has))
+                .append(") AS n");
         if (!existing.isEmpty()) {
             q.append(" ANTI JOIN (SELECT DISTINCT ").append(StoreSchema.dedupeKey(null)).append(" AS k FROM read_parquet(")
                     .append(fileList(existing)).append(", union_by_name = true)) AS e ON ")
