@@ -45,6 +45,49 @@ public final class ByteScan {
         return to;
     }
 
+    /**
+     * The index of the first {@code "}, {@code \} or non-ASCII byte in {@code b[from, to)}, or
+     * {@code to}: a string value that ends at a quote found this way is plain ASCII, so its String needs
+     * no UTF-8 check (a per-byte loop under C1).
+     */
+    public static int quoteBackslashOrNotAscii(byte[] b, int from, int to) {
+        int i = from;
+        for (; i + Long.BYTES <= to; i += Long.BYTES) {
+            long w = (long) LONGS.get(b, i);
+            long hits = zeroBytes(w ^ QUOTES) | zeroBytes(w ^ BACKSLASHES) | w & HIGHS;
+            if (hits != 0) {
+                return i + (Long.numberOfTrailingZeros(hits) >>> 3);
+            }
+        }
+        for (; i < to; i++) {
+            byte c = b[i];
+            if (c == '"' || c == '\\' || c < 0) {
+                return i;
+            }
+        }
+        return to;
+    }
+
+    /**
+     * The first eight bytes of {@code b[from, to)} (fewer when it is shorter, the rest zero) as a
+     * little-endian number: with the length and {@link #word} of the last eight, two numbers that
+     * tell keys of up to sixteen bytes apart.
+     */
+    public static long prefix(byte[] b, int from, int to) {
+        int length = to - from;
+        if (length >= Long.BYTES) {
+            return (long) LONGS.get(b, from);
+        }
+        if (from + Long.BYTES <= b.length) {
+            return (long) LONGS.get(b, from) & (1L << (length << 3)) - 1;
+        }
+        long w = 0;
+        for (int i = to - 1; i >= from; i--) {
+            w = w << 8 | b[i] & 0xff;
+        }
+        return w;
+    }
+
     /** The index of the first line feed, carriage return or {@code }} in {@code b[from, to)}, or {@code to}. */
     public static int lineBreakOrClosingBrace(byte[] b, int from, int to) {
         int i = from;
@@ -107,7 +150,7 @@ public final class ByteScan {
     }
 
     /** The eight bytes at {@code i}, little-endian (the first byte lowest). */
-    static long word(byte[] b, int i) {
+    public static long word(byte[] b, int i) {
         return (long) LONGS.get(b, i);
     }
 
