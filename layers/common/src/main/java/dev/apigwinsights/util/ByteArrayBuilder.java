@@ -12,13 +12,18 @@ public final class ByteArrayBuilder {
     }
 
     public void ensure(int extra) {
-        long needed = (long) length + extra;
-        if (needed > bytes.length) {
-            if (needed > Integer.MAX_VALUE - 16) {
-                throw new IllegalStateException("buffer too large");
-            }
-            bytes = Arrays.copyOf(bytes, (int) Math.max(needed, Math.min(Integer.MAX_VALUE - 16, bytes.length * 2L)));
+        // the check alone is small enough for C1 to inline at every append; growing is the rare call
+        if ((long) length + extra > bytes.length) {
+            grow(extra);
         }
+    }
+
+    private void grow(int extra) {
+        long needed = (long) length + extra;
+        if (needed > Integer.MAX_VALUE - 16) {
+            throw new IllegalStateException("buffer too large");
+        }
+        bytes = Arrays.copyOf(bytes, (int) Math.max(needed, Math.min(Integer.MAX_VALUE - 16, bytes.length * 2L)));
     }
 
     public void append(byte b) {

@@ -33,7 +33,7 @@ public final class ByteScan {
             long w = (long) LONGS.get(b, i);
             long hits = zeroBytes(w ^ QUOTES) | zeroBytes(w ^ BACKSLASHES);
             if (hits != 0) {
-                return i + (Long.numberOfTrailingZeros(hits) >>> 3);
+                return i + firstMarked(hits);
             }
         }
         for (; i < to; i++) {
@@ -45,6 +45,49 @@ public final class ByteScan {
         return to;
     }
 
+    /**
+     * The index of the first {@code "}, {@code \} or non-ASCII byte in {@code b[from, to)}, or
+     * {@code to}: a string value that ends at a quote found this way is plain ASCII, so its String needs
+     * no UTF-8 check (a per-byte loop under C1).
+     */
+    public static int quoteBackslashOrNotAscii(byte[] b, int from, int to) {
+        int i = from;
+        for (; i + Long.BYTES <= to; i += Long.BYTES) {
+            long w = (long) LONGS.get(b, i);
+            long hits = zeroBytes(w ^ QUOTES) | zeroBytes(w ^ BACKSLASHES) | w & HIGHS;
+            if (hits != 0) {
+                return i + firstMarked(hits);
+            }
+        }
+        for (; i < to; i++) {
+            byte c = b[i];
+            if (c == '"' || c == '\\' || c < 0) {
+                return i;
+            }
+        }
+        return to;
+    }
+
+    /**
+     * The first eight bytes of {@code b[from, to)} (fewer when it is shorter, the rest zero) as a
+     * little-endian number: with the length and {@link #word} of the last eight, two numbers that
+     * tell keys of up to sixteen bytes apart.
+     */
+    public static long prefix(byte[] b, int from, int to) {
+        int length = to - from;
+        if (length >= Long.BYTES) {
+            return (long) LONGS.get(b, from);
+        }
+        if (from + Long.BYTES <= b.length) {
+            return (long) LONGS.get(b, from) & (1L << (length << 3)) - 1;
+        }
+        long w = 0;
+        for (int i = to - 1; i >= from; i--) {
+            w = w << 8 | b[i] & 0xff;
+        }
+        return w;
+    }
+
     /** The index of the first line feed, carriage return or {@code }} in {@code b[from, to)}, or {@code to}. */
     public static int lineBreakOrClosingBrace(byte[] b, int from, int to) {
         int i = from;
@@ -52,7 +95,7 @@ public final class ByteScan {
             long w = (long) LONGS.get(b, i);
             long hits = zeroBytes(w ^ LINE_FEEDS) | zeroBytes(w ^ CARRIAGE_RETURNS) | zeroBytes(w ^ CLOSING_BRACES);
             if (hits != 0) {
-                return i + (Long.numberOfTrailingZeros(hits) >>> 3);
+                return i + firstMarked(hits);
             }
         }
         for (; i < to; i++) {
@@ -75,7 +118,7 @@ public final class ByteScan {
             // bytes >= 0x80, bytes < 0x20 (adding 0x60 sets the high bit only from 0x20 up), quotes, backslashes
             long hits = controlOrHigh(w) | quotes(w) | backslashes(w);
             if (hits != 0) {
-                return i + (Long.numberOfTrailingZeros(hits) >>> 3);
+                return i + firstMarked(hits);
             }
         }
         for (; i < to; i++) {
@@ -94,7 +137,7 @@ public final class ByteScan {
             long w = (long) LONGS.get(b, i);
             long hits = controlOrHigh(w) | quotes(w) | backslashes(w) | zeroBytes(w ^ QUESTION_MARKS);
             if (hits != 0) {
-                return i + (Long.numberOfTrailingZeros(hits) >>> 3);
+                return i + firstMarked(hits);
             }
         }
         for (; i < to; i++) {
@@ -107,13 +150,22 @@ public final class ByteScan {
     }
 
     /** The eight bytes at {@code i}, little-endian (the first byte lowest). */
-    static long word(byte[] b, int i) {
+    public static long word(byte[] b, int i) {
         return (long) LONGS.get(b, i);
     }
 
     /** Writes {@code w} as eight bytes at {@code i}, little-endian. */
     static void putWord(byte[] b, int i, long w) {
         LONGS.set(b, i, w);
+    }
+
+    /**
+     * The index of the lowest byte whose high bit {@code marks} sets (only high bits set, at least
+     * one): what {@code Long.numberOfTrailingZeros(marks) >>> 3} gives, without the call that is
+     * under C1 (not an intrinsic there, and too large to inline) once per scan.
+     */
+    static int firstMarked(long marks) {
+        return (int) (((marks & -marks) >>> 7) * 0x0001020304050607L >>> 56);
     }
 
     /** The high bit of each byte of {@code w} that is a quote. */

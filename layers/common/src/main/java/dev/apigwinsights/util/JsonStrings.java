@@ -236,7 +236,7 @@ public final class JsonStrings {
                     i += read;
                     continue;
                 }
-                int plain = Long.numberOfTrailingZeros(backslashes | quotes | other) >>> 3;
+                int plain = ByteScan.firstMarked(backslashes | quotes | other);
                 i += plain;
                 n += plain;
             } else {
@@ -262,16 +262,16 @@ public final class JsonStrings {
      * over them; the bytes freed at the top are zero. No mark may be on the top byte.
      */
     private static long withoutBytesAt(long w, long marks) {
-        long kept = 0;
-        int keptBits = 0;
-        int start = 0;
+        // Lowest mark first: the bytes below it stay, those above move down a byte. Masks, not byte
+        // indexes: Long.numberOfTrailingZeros is a call under C1, once per escape here.
+        long kept = w;
+        int removedBits = 0;
         for (long rest = marks; rest != 0; rest &= rest - 1) {
-            int mark = Long.numberOfTrailingZeros(rest) >>> 3;
-            kept |= ((w >>> (8 * start)) & ((1L << (8 * (mark - start))) - 1)) << keptBits;
-            keptBits += 8 * (mark - start);
-            start = mark + 1;
+            long below = (((rest & -rest) >>> 7) - 1) >>> removedBits;
+            kept = kept & below | (kept >>> 8) & ~below;
+            removedBits += 8;
         }
-        return kept | (w >>> (8 * start)) << keptBits;
+        return kept;
     }
 
     private static int hex4(byte[] b, int at) {

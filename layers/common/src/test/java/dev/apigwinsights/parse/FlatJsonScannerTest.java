@@ -6,6 +6,7 @@ import dev.apigwinsights.schema.ContextVariable;
 import dev.apigwinsights.eventkit.Fixtures;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,6 +86,23 @@ class FlatJsonScannerTest {
             }
             String l = line.toString();
             assertThat(viaBytes(l)).as(l).isEqualTo(viaString(l));
+        }
+    }
+
+    @Test
+    void tellsApartCachedKeysThatDifferOnlyInTheirMiddleOrLastByte() {
+        // the key cache matches keys by length and their first and last eight bytes; longer keys also byte by byte
+        List<String> lines = List.of(
+                "{\"integrationLatency\":\"12\",\"ip\":\"1.2.3.4\"}",
+                "{\"integratXYnLatency\":\"13\",\"iq\":\"1.2.3.5\"}",
+                "{\"integrationLatencz\":\"14\",\"status\":\"200\",\"statut\":\"201\"}",
+                "{\"integrationLatency\":\"15\",\"i\u00e9\":\"caf\u00e9\",\"ip\":\"x\"}");
+        List<String> reversed = new ArrayList<>(lines);
+        Collections.reverse(reversed);
+        for (List<String> order : List.of(lines, reversed, lines)) {
+            for (String line : order) {
+                assertThat(viaBytes(line)).as(line).isEqualTo(viaString(line));
+            }
         }
     }
 }

@@ -24,6 +24,23 @@ class ByteScanTest {
             assertThat(ByteScan.lineBreakOrClosingBrace(b, from, to)).isEqualTo(first(b, from, to, "line"));
             assertThat(ByteScan.notPlainAscii(b, from, to)).isEqualTo(first(b, from, to, "plain"));
             assertThat(ByteScan.notPlainAsciiOrQuestionMark(b, from, to)).isEqualTo(first(b, from, to, "plain?"));
+            assertThat(ByteScan.quoteBackslashOrNotAscii(b, from, to)).isEqualTo(first(b, from, to, "quote or high"));
+        }
+    }
+
+    @Test
+    void prefixIsTheFirstEightBytesOfARangeWhereverItEnds() {
+        SplittableRandom random = new SplittableRandom(4);
+        for (int round = 0; round < 20_000; round++) {
+            byte[] b = new byte[random.nextInt(24)];
+            random.nextBytes(b);
+            int from = random.nextInt(b.length + 1);
+            int to = from + random.nextInt(b.length - from + 1);
+            long expected = 0;
+            for (int i = Math.min(to, from + Long.BYTES) - 1; i >= from; i--) {
+                expected = expected << 8 | b[i] & 0xff;
+            }
+            assertThat(ByteScan.prefix(b, from, to)).as("%d..%d of %d", from, to, b.length).isEqualTo(expected);
         }
     }
 
@@ -34,6 +51,7 @@ class ByteScanTest {
                 case "quote" -> c == '"' || c == '\\';
                 case "line" -> c == '\n' || c == '\r' || c == '}';
                 case "plain" -> c < 0x20 || c == '"' || c == '\\';
+                case "quote or high" -> c == '"' || c == '\\' || c < 0;
                 default -> c < 0x20 || c == '"' || c == '\\' || c == '?';
             };
             if (hit) {
