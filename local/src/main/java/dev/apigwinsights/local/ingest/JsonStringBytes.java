@@ -1,8 +1,6 @@
 package dev.apigwinsights.local.ingest;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
+import dev.apigwinsights.local.util.ByteArrays;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -13,7 +11,6 @@ import java.nio.charset.StandardCharsets;
  * loop (measured: as fast as copying words and stopping at each quote, since quotes are so dense).
  */
 final class JsonStringBytes {
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long LOWS = 0x7F7F7F7F7F7F7F7FL;
     private static final long HIGHS = 0x8080808080808080L;
     private static final long QUOTES = 0x2222222222222222L;
@@ -30,8 +27,8 @@ final class JsonStringBytes {
         int n = utf8.length + 2;
         int i = 0;
         for (; i + Long.BYTES <= utf8.length; i += Long.BYTES) {
-            long w = (long) LONGS.get(utf8, i);
-            n += Long.bitCount(equal(w, QUOTES) | equal(w, BACKSLASHES)) + 5 * Long.bitCount(control(w));
+            long w = ByteArrays.word(utf8, i);
+            n += Long.bitCount(ByteArrays.equalBytes(w, QUOTES) | ByteArrays.equalBytes(w, BACKSLASHES)) + 5 * Long.bitCount(control(w));
         }
         for (; i < utf8.length; i++) {
             n += extra(utf8[i]);
@@ -73,12 +70,6 @@ final class JsonStringBytes {
             return 5;
         }
         return c == '"' || c == '\\' ? 1 : 0;
-    }
-
-    /** The high bit of each byte of {@code w} that equals the byte of {@code pattern}, exactly. */
-    private static long equal(long w, long pattern) {
-        long x = w ^ pattern;
-        return ~(((x & LOWS) + LOWS) | x | LOWS);
     }
 
     /** The high bit of each byte of {@code w} below 0x20 (a control character), exactly. */

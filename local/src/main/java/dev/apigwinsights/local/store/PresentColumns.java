@@ -1,9 +1,7 @@
 package dev.apigwinsights.local.store;
 
+import dev.apigwinsights.local.util.ByteArrays;
 import dev.apigwinsights.schema.CanonicalField;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -23,8 +21,6 @@ import java.util.Arrays;
  * column, never loses a value. Any other row ({@link #addAll}) keeps every column.
  */
 final class PresentColumns {
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long LOWS = 0x7F7F7F7F7F7F7F7FL;
     private static final long QUOTES = 0x2222222222222222L;
     private static final long COMMAS = 0x2C2C2C2C2C2C2C2CL;
     private static final long BRACES = 0x7B7B7B7B7B7B7B7BL;
@@ -107,9 +103,9 @@ final class PresentColumns {
         int i = off;
         long carry = 0;
         for (; i + Long.BYTES <= end; i += Long.BYTES) {
-            long w = (long) LONGS.get(b, i);
-            long openers = equal(w, COMMAS) | equal(w, BRACES);
-            long keys = equal(w, QUOTES) & (openers << 8 | carry);
+            long w = ByteArrays.word(b, i);
+            long openers = ByteArrays.equalBytes(w, COMMAS) | ByteArrays.equalBytes(w, BRACES);
+            long keys = ByteArrays.equalBytes(w, QUOTES) & (openers << 8 | carry);
             carry = openers >>> 56;
             while (keys != 0) {
                 int quote = i + (Long.numberOfTrailingZeros(keys) >>> 3);
@@ -128,7 +124,7 @@ final class PresentColumns {
     private int key(byte[] b, int from, int end, int hint) {
         if (from + Long.BYTES <= end) {
             // keys come in schema order, nulls skipped: try the columns from the hint on by their first eight bytes
-            long head = (long) LONGS.get(b, from);
+            long head = ByteArrays.word(b, from);
             int n = NAMES.length;
             for (int k = 0, c = hint; k < n; k++, c = c + 1 == n ? 0 : c + 1) {
                 if ((head & HEAD_MASKS[c]) == HEADS[c] && isKey(b, from, end, NAMES[c])) {
@@ -174,11 +170,5 @@ final class PresentColumns {
             }
         }
         return -1;
-    }
-
-    /** The high bit of each byte of {@code w} equal to the byte of {@code pattern}, exactly (no borrow between bytes). */
-    private static long equal(long w, long pattern) {
-        long x = w ^ pattern;
-        return ~(((x & LOWS) + LOWS) | x | LOWS);
     }
 }

@@ -6,9 +6,10 @@ import java.nio.ByteOrder;
 
 /** Byte-array tests the ingest's hot paths use instead of decoding lines to strings. */
 public final class ByteArrays {
-    /** Eight bytes of an array as one long, for {@link #indexOf}. */
+    /** Eight bytes of an array as one long, first byte lowest. */
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long ONES = 0x0101010101010101L;
+    private static final long LOWS = 0x7F7F7F7F7F7F7F7FL;
     private static final long HIGHS = 0x8080808080808080L;
 
     private ByteArrays() {
@@ -66,5 +67,20 @@ public final class ByteArrays {
             }
         }
         return -1;
+    }
+
+    /** {@code b[at, at + 8)} as one long, its first byte lowest. */
+    public static long word(byte[] b, int at) {
+        return (long) LONGS.get(b, at);
+    }
+
+    /**
+     * The high bit of each byte of {@code word} that equals the same byte of {@code pattern}, and no
+     * other bit: exact, unlike the borrow trick {@link #indexOf} uses, which may also flag bytes
+     * above a match (harmless there, where only the first one counts).
+     */
+    public static long equalBytes(long word, long pattern) {
+        long x = word ^ pattern;
+        return ~(((x & LOWS) + LOWS) | x | LOWS);
     }
 }

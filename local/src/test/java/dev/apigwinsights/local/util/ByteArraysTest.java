@@ -66,4 +66,22 @@ class ByteArraysTest {
             assertThat(ByteArrays.indexOfNonAscii(b, from, to)).isEqualTo(expected);
         }
     }
+
+    @Test
+    void flagsExactlyTheBytesThatEqualThePattern() {
+        SplittableRandom random = new SplittableRandom(19);
+        for (int round = 0; round < 20_000; round++) {
+            byte[] b = new byte[8];
+            byte value = (byte) random.nextInt(256);
+            for (int i = 0; i < 8; i++) {
+                int pick = random.nextInt(4);
+                b[i] = pick == 0 ? value : pick == 1 ? (byte) (value ^ 1) : pick == 2 ? (byte) (value + 1) : (byte) random.nextInt(256);
+            }
+            long expected = 0;
+            for (int i = 0; i < 8; i++) {
+                expected |= b[i] == value ? 0x80L << (i * 8) : 0;
+            }
+            assertThat(ByteArrays.equalBytes(ByteArrays.word(b, 0), (value & 0xFFL) * 0x0101010101010101L)).isEqualTo(expected);
+        }
+    }
 }
