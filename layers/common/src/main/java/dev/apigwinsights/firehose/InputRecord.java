@@ -3,6 +3,7 @@ package dev.apigwinsights.firehose;
 import dev.apigwinsights.util.Base64Codec;
 import dev.apigwinsights.util.ByteArrayBuilder;
 import dev.apigwinsights.util.JsonStrings;
+import dev.apigwinsights.util.Utf8;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 

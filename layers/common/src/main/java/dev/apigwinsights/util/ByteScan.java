@@ -130,6 +130,23 @@ public final class ByteScan {
         return to;
     }
 
+    /** The index of the first byte that is not ASCII (0x80 or more) in {@code b[from, to)}, or {@code to}. */
+    public static int notAscii(byte[] b, int from, int to) {
+        int i = from;
+        for (; i + Long.BYTES <= to; i += Long.BYTES) {
+            long high = (long) LONGS.get(b, i) & HIGHS;
+            if (high != 0) {
+                return i + firstMarked(high);
+            }
+        }
+        for (; i < to; i++) {
+            if (b[i] < 0) {
+                return i;
+            }
+        }
+        return to;
+    }
+
     /** As {@link #notPlainAscii}, also stopping at a {@code ?}. */
     public static int notPlainAsciiOrQuestionMark(byte[] b, int from, int to) {
         int i = from;

@@ -25,6 +25,7 @@ class ByteScanTest {
             assertThat(ByteScan.notPlainAscii(b, from, to)).isEqualTo(first(b, from, to, "plain"));
             assertThat(ByteScan.notPlainAsciiOrQuestionMark(b, from, to)).isEqualTo(first(b, from, to, "plain?"));
             assertThat(ByteScan.quoteBackslashOrNotAscii(b, from, to)).isEqualTo(first(b, from, to, "quote or high"));
+            assertThat(ByteScan.notAscii(b, from, to)).isEqualTo(first(b, from, to, "high"));
         }
     }
 
@@ -52,6 +53,7 @@ class ByteScanTest {
                 case "line" -> c == '\n' || c == '\r' || c == '}';
                 case "plain" -> c < 0x20 || c == '"' || c == '\\';
                 case "quote or high" -> c == '"' || c == '\\' || c < 0;
+                case "high" -> c < 0;
                 default -> c < 0x20 || c == '"' || c == '\\' || c == '?';
             };
             if (hit) {

@@ -1,10 +1,7 @@
 package dev.apigwinsights.local.ingest;
 
-import dev.apigwinsights.local.util.ByteArrays;
+import dev.apigwinsights.util.Utf8;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,19 +50,9 @@ final class CloudWatchGrouper {
      * The message as well-formed UTF-8, malformed sequences replaced by U+FFFD. CloudWatch Logs only
      * holds UTF-8, but an export can be damaged or not an export at all; unchecked, one bad byte
      * would make the whole envelope invalid JSON, where the same line put directly is read with
-     * replacement characters. ASCII, the normal case, is checked eight bytes at a time.
+     * replacement characters.
      */
     static byte[] wellFormed(byte[] message) {
-        int at = ByteArrays.indexOfNonAscii(message, 0, message.length);
-        if (at < 0) {
-            return message;
-        }
-        try {
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(message, at, message.length - at));
-            return message;
-        } catch (CharacterCodingException e) {
-            return new String(message, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8);
-        }
+        return Utf8.isValid(message, 0, message.length) ? message : new String(message, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -1,6 +1,7 @@
 package dev.apigwinsights.local.ingest;
 
 import dev.apigwinsights.local.util.ByteArrays;
+import dev.apigwinsights.util.ByteScan;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -27,7 +28,7 @@ final class JsonStringBytes {
         int n = utf8.length + 2;
         int i = 0;
         for (; i + Long.BYTES <= utf8.length; i += Long.BYTES) {
-            long w = ByteArrays.word(utf8, i);
+            long w = ByteScan.word(utf8, i);
             n += Long.bitCount(ByteArrays.equalBytes(w, QUOTES) | ByteArrays.equalBytes(w, BACKSLASHES)) + 5 * Long.bitCount(control(w));
         }
         for (; i < utf8.length; i++) {

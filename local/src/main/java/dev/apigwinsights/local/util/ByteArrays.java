@@ -6,7 +6,7 @@ import java.nio.ByteOrder;
 
 /** Byte-array tests the ingest's hot paths use instead of decoding lines to strings. */
 public final class ByteArrays {
-    /** Eight bytes of an array as one long, first byte lowest. */
+    /** Eight bytes of an array as one long, for {@link #indexOf}. */
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long ONES = 0x0101010101010101L;
     private static final long LOWS = 0x7F7F7F7F7F7F7F7FL;
@@ -50,28 +50,6 @@ public final class ByteArrays {
             }
         }
         return -1;
-    }
-
-    /** The index of the first byte in {@code b[from, to)} that is not ASCII, or -1; eight bytes at a time. */
-    public static int indexOfNonAscii(byte[] b, int from, int to) {
-        int i = from;
-        for (; i + Long.BYTES <= to; i += Long.BYTES) {
-            long high = (long) LONGS.get(b, i) & HIGHS;
-            if (high != 0) {
-                return i + (Long.numberOfTrailingZeros(high) >>> 3);
-            }
-        }
-        for (; i < to; i++) {
-            if (b[i] < 0) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    /** {@code b[at, at + 8)} as one long, its first byte lowest. */
-    public static long word(byte[] b, int at) {
-        return (long) LONGS.get(b, at);
     }
 
     /**
