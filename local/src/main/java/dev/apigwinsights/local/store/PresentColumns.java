@@ -2,6 +2,7 @@ package dev.apigwinsights.local.store;
 
 import dev.apigwinsights.local.util.ByteArrays;
 import dev.apigwinsights.schema.CanonicalField;
+import dev.apigwinsights.util.ByteScan;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -24,8 +25,6 @@ final class PresentColumns {
     private static final long QUOTES = 0x2222222222222222L;
     private static final long COMMAS = 0x2C2C2C2C2C2C2C2CL;
     private static final long BRACES = 0x7B7B7B7B7B7B7B7BL;
-    /** The longest stored column name; a longer key is not one. */
-    private static final int MAX_NAME;
     /** Stored column names: the canonical columns in schema order, then the line hash. */
     private static final byte[][] NAMES;
     /** Per name, the first eight bytes of its key as written ({@code name":...}) and the mask of those that are known. */
@@ -37,13 +36,10 @@ final class PresentColumns {
     static {
         CanonicalField[] fields = CanonicalField.values();
         NAMES = new byte[fields.length + 1][];
-        int longest = 0;
         for (CanonicalField f : fields) {
             NAMES[f.ordinal()] = f.column().getBytes(StandardCharsets.US_ASCII);
-            longest = Math.max(longest, NAMES[f.ordinal()].length);
         }
         NAMES[fields.length] = StoreSchema.LINE_HASH.getBytes(StandardCharsets.US_ASCII);
-        MAX_NAME = Math.max(longest, NAMES[fields.length].length);
         HEADS = new long[NAMES.length];
         HEAD_MASKS = new long[NAMES.length];
         for (int c = 0; c < NAMES.length; c++) {
@@ -103,7 +99,7 @@ final class PresentColumns {
         int i = off;
         long carry = 0;
         for (; i + Long.BYTES <= end; i += Long.BYTES) {
-            long w = ByteArrays.word(b, i);
+            long w = ByteScan.word(b, i);
             long openers = ByteArrays.equalBytes(w, COMMAS) | ByteArrays.equalBytes(w, BRACES);
             long keys = ByteArrays.equalBytes(w, QUOTES) & (openers << 8 | carry);
             carry = openers >>> 56;
@@ -120,32 +116,20 @@ final class PresentColumns {
         }
     }
 
-    /** Marks the column named by the key starting at {@code from}, if it is one; returns the next search hint. */
+    /**
+     * Marks the column whose key starts at {@code from}, if it is one; returns the next search hint.
+     * Keys come in schema order with null columns skipped, so the search runs forward from the column
+     * after the previous key and wraps around, each column tried by its first eight bytes where the row
+     * has eight more.
+     */
     private int key(byte[] b, int from, int end, int hint) {
-        if (from + Long.BYTES <= end) {
-            // keys come in schema order, nulls skipped: try the columns from the hint on by their first eight bytes
-            long head = ByteArrays.word(b, from);
-            int n = NAMES.length;
-            for (int k = 0, c = hint; k < n; k++, c = c + 1 == n ? 0 : c + 1) {
-                if ((head & HEAD_MASKS[c]) == HEADS[c] && isKey(b, from, end, NAMES[c])) {
-                    present[c] = true;
-                    return c + 1 == n ? 0 : c + 1;
-                }
-            }
-            return hint;
-        }
-        int limit = Math.min(end, from + MAX_NAME + 1);
-        for (int i = from; i < limit; i++) {
-            if (b[i] == '"') {
-                if (i + 1 >= end || b[i + 1] != ':') {
-                    return hint;
-                }
-                int c = column(b, from, i, hint);
-                if (c < 0) {
-                    return hint;
-                }
+        boolean whole = from + Long.BYTES <= end;
+        long head = whole ? ByteScan.word(b, from) : 0;
+        int n = NAMES.length;
+        for (int k = 0, c = hint; k < n; k++, c = c + 1 == n ? 0 : c + 1) {
+            if ((!whole || (head & HEAD_MASKS[c]) == HEADS[c]) && isKey(b, from, end, NAMES[c])) {
                 present[c] = true;
-                return c + 1 == NAMES.length ? 0 : c + 1;
+                return c + 1 == n ? 0 : c + 1;
             }
         }
         return hint;
@@ -157,18 +141,4 @@ final class PresentColumns {
         return close + 1 < end && b[close] == '"' && b[close + 1] == ':' && Arrays.equals(name, 0, name.length, b, from, close);
     }
 
-    /**
-     * The index of the name {@code b[from, to)}, or -1. Keys come in schema order with null columns
-     * skipped, so the search runs forward from the column after the previous key and wraps around.
-     */
-    private static int column(byte[] b, int from, int to, int hint) {
-        int n = NAMES.length;
-        for (int k = 0, c = hint; k < n; k++, c = c + 1 == n ? 0 : c + 1) {
-            byte[] name = NAMES[c];
-            if (name.length == to - from && Arrays.equals(name, 0, name.length, b, from, to)) {
-                return c;
-            }
-        }
-        return -1;
-    }
 }

@@ -78,15 +78,11 @@ public final class StoreSchema {
     }
 
     /**
-     * The {@code columns=} struct for {@code read_json} over the transformer's canonical lines.
-     * INT columns are read as BIGINT: the transformer keeps any whole number in them, and an
-     * out-of-range one must not fail a whole file (see {@link #storedSelect}).
+     * The {@code columns=} struct for {@code read_json} over the transformer's canonical lines: the
+     * columns {@code kept} accepts, {@code extra} and the line hash always. INT columns are read as
+     * BIGINT: the transformer keeps any whole number in them, and an out-of-range one must not fail a
+     * whole file (see {@link #storedSelect}).
      */
-    static String canonicalJsonColumns() {
-        return canonicalJsonColumns(column -> true);
-    }
-
-    /** {@link #canonicalJsonColumns()} for the stored columns {@code kept} accepts, {@code extra} and the line hash always. */
     static String canonicalJsonColumns(Predicate<String> kept) {
         StringBuilder s = new StringBuilder("{");
         for (CanonicalField f : CanonicalField.values()) {
@@ -101,18 +97,11 @@ public final class StoreSchema {
     }
 
     /**
-     * The projection that turns rows read by {@link #canonicalJsonColumns()} into stored rows: INT
+     * The projection that turns rows read by {@link #canonicalJsonColumns} with the same {@code kept}
+     * into stored rows: INT
      * columns cast to INTEGER; a value outside INTEGER's range becomes null and is kept as text in
      * {@code extra} under {@code <column>_raw}, as the transformer does for values that are not
      * numbers at all.
-     */
-    static String storedSelect() {
-        return storedSelect(column -> true);
-    }
-
-    /**
-     * {@link #storedSelect()} over the columns {@code kept} accepts: the projection of rows read by
-     * {@link #canonicalJsonColumns(Predicate)} with the same predicate.
      */
     static String storedSelect(Predicate<String> kept) {
         List<String> ints = new ArrayList<>();
