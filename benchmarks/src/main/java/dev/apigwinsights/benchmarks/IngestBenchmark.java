@@ -6,6 +6,7 @@ import dev.apigwinsights.local.ingest.IngestInput;
 import dev.apigwinsights.local.ingest.IngestSummary;
 import dev.apigwinsights.local.ingest.Progress;
 import dev.apigwinsights.local.store.LocalStore;
+import dev.apigwinsights.util.Base64Codec;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -102,6 +103,8 @@ public final class IngestBenchmark {
         System.out.printf(Locale.ROOT, "load average %.1f before, %.1f after; CPU per entry by thread (us):", load0, loadAverage());
         perThread.forEach((name, cpu) -> System.out.printf(Locale.ROOT, " %s %.2f", name, cpu * 1e6 / s.logEntries()));
         System.out.println();
+        System.out.printf(Locale.ROOT, "JVM %s, base64 by %s%n", System.getProperty("java.version"),
+                Base64Codec.wordCodecChosen() ? "the word codec (this JIT has no base64 intrinsic)" : "the JDK's codec");
 
         try (LocalStore local = LocalStore.open(store); Statement st = local.connection().createStatement()) {
             String q = "SELECT resource_path, status, count(*) AS n FROM access_logs GROUP BY ALL ORDER BY n DESC";

@@ -1,17 +1,24 @@
 package dev.apigwinsights.util;
 
+import com.sun.management.HotSpotDiagnosticMXBean;
+import com.sun.management.VMOption;
+import java.lang.management.ManagementFactory;
 import java.util.Base64;
+import java.util.function.BooleanSupplier;
 
 /**
  * Standard base64 (RFC 4648, padded) for byte ranges, without allocating: the JDK's encoder and
  * decoder only take whole arrays, so ranges go through them in pieces of exact power-of-two sizes
  * held here and reused. That keeps the JDK's code, which C2 replaces with a vectorised intrinsic
- * (encoding 1.4 KB took 0.04 µs there, a scalar loop 1 µs); under C1 the JDK's code is a loop of
- * a byte and a lookup per character. Decoding accepts and rejects exactly what
- * {@code Base64.getDecoder().decode(byte[])} does for the same characters. A JVM that runs C1 only
- * ({@code -XX:TieredStopAtLevel=1}: Lambda's java17 and java21, java25 without SnapStart) gets
- * {@link WordBase64} instead, which C1 runs in about 60% of the JDK codec's time.
- * Not thread-safe: one per thread.
+ * where the CPU has one (encoding 1.4 KB took 0.04 µs there, a scalar loop 1 µs); without the
+ * intrinsic the JDK's code is a loop of a byte and a lookup per character. Decoding accepts and
+ * rejects exactly what {@code Base64.getDecoder().decode(byte[])} does for the same characters.
+ *
+ * <p>{@link WordBase64} is used instead where the JDK's code runs as that loop: a JVM that runs C1
+ * only ({@code -XX:TieredStopAtLevel=1}: Lambda's java17 and java21, java25 without SnapStart), where
+ * it takes about 60% of the JDK codec's time, and a C2 whose {@code UseBASE64Intrinsics} is off (x86
+ * without AVX-512 on JDK 17, as on the 2-core build machine), where an encode and a decode of 400-800
+ * bytes took 2.4-2.8 ns a byte against the JDK codec's 3.8-3.9. Not thread-safe: one per thread.
  */
 public final class Base64Codec {
     /** Pieces of 3·2^k bytes (encoding) and 4·2^k characters (decoding), k up to this. */
@@ -22,9 +29,10 @@ public final class Base64Codec {
     /**
      * HotSpot names its C1-only mode (stopping at tier 1, as Lambda does) in this property, read at no
      * cost; the JVM's flags themselves are behind the management beans, whose first use costs 30-80 ms
-     * of a cold start. Any other JIT, or a JVM that does not say, keeps the JDK's codec.
+     * of a cold start, so they are asked only when C1 is not alone. A JVM that does not answer keeps
+     * the JDK's codec.
      */
-    private static final boolean C1_ONLY = c1Only(System.getProperty("java.vm.info", ""));
+    private static final boolean WORDS = prefersWords(System.getProperty("java.vm.info", ""), Base64Codec::jitHasBase64Intrinsic);
 
     private final boolean words;
     private final Base64.Encoder encoder = Base64.getEncoder();
@@ -36,7 +44,7 @@ public final class Base64Codec {
 
     /** The codec for this JVM's JIT. */
     public Base64Codec() {
-        this(C1_ONLY);
+        this(WORDS);
     }
 
     /** {@code words}: {@link WordBase64} rather than the JDK's codec. */
@@ -47,6 +55,27 @@ public final class Base64Codec {
     /** Whether {@code vmInfo}, HotSpot's {@code java.vm.info}, says only C1 compiles ("emulated-client"). */
     static boolean c1Only(String vmInfo) {
         return vmInfo.contains("emulated-client");
+    }
+
+    /** Whether {@link WordBase64} beats the JDK's codec here: C1 alone, or no intrinsic (asked only when C1 is not alone). */
+    static boolean prefersWords(String vmInfo, BooleanSupplier jitHasBase64Intrinsic) {
+        return c1Only(vmInfo) || !jitHasBase64Intrinsic.getAsBoolean();
+    }
+
+    /** False only when HotSpot says its {@code UseBASE64Intrinsics} flag is off. */
+    private static boolean jitHasBase64Intrinsic() {
+        try {
+            HotSpotDiagnosticMXBean hotSpot = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+            VMOption flag = hotSpot == null ? null : hotSpot.getVMOption("UseBASE64Intrinsics");
+            return flag == null || !"false".equals(flag.getValue());
+        } catch (RuntimeException | LinkageError e) {
+            return true; // not HotSpot, or the management modules are left out of this runtime
+        }
+    }
+
+    /** Whether this JVM's default codec is {@link WordBase64}, for benchmarks that report it. */
+    public static boolean wordCodecChosen() {
+        return WORDS;
     }
 
     /** Base64 characters for {@code bytes} bytes, padded. */

@@ -3,6 +3,7 @@ package dev.apigwinsights.util;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.SplittableRandom;
@@ -165,6 +166,34 @@ class Base64CodecTest {
         assertThat(Base64Codec.c1Only("mixed mode, sharing")).isFalse();
         assertThat(Base64Codec.c1Only("interpreted mode, sharing")).isFalse();
         assertThat(Base64Codec.c1Only("")).isFalse();
+    }
+
+    @Test
+    void aC2WithoutTheBase64IntrinsicAlsoGetsTheWordCodec() {
+        assertThat(Base64Codec.prefersWords("mixed mode, emulated-client, sharing", () -> {
+            throw new AssertionError("C1 alone needs no flag lookup (it costs a cold start 30-80 ms)");
+        })).isTrue();
+        assertThat(Base64Codec.prefersWords("mixed mode, sharing", () -> false)).isTrue();
+        assertThat(Base64Codec.prefersWords("mixed mode, sharing", () -> true)).isFalse();
+    }
+
+    @Test
+    void readsTheIntrinsicFlagOfTheRunningJvm() throws Exception {
+        // a JVM told to run without the intrinsic (as x86 without AVX-512 does on JDK 17) must choose the word codec
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process child = new ProcessBuilder(java.toString(), "-XX:+UnlockDiagnosticVMOptions", "-XX:-UseBASE64Intrinsics",
+                "-cp", System.getProperty("java.class.path"), PrintCodecChoice.class.getName())
+                .redirectErrorStream(true).start();
+        String printed = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        assertThat(child.waitFor()).as(printed).isZero();
+        assertThat(printed).isEqualTo("word codec: true");
+    }
+
+    /** Run in a child JVM by {@link #readsTheIntrinsicFlagOfTheRunningJvm}. */
+    static final class PrintCodecChoice {
+        public static void main(String[] args) {
+            System.out.println("word codec: " + Base64Codec.wordCodecChosen());
+        }
     }
 
     private static void assertDecodes(Base64Codec codec, String text) {

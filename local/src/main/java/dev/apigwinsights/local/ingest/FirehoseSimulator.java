@@ -11,6 +11,8 @@ import dev.apigwinsights.firehose.FirehoseResult;
 import dev.apigwinsights.local.store.StoreSchema;
 import dev.apigwinsights.local.util.ByteArrays;
 import dev.apigwinsights.local.util.CloudWatchPayloads;
+import dev.apigwinsights.util.Base64Codec;
+import dev.apigwinsights.util.ByteArrayBuilder;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -88,12 +90,11 @@ final class FirehoseSimulator {
         List<ExactResponse.Result> exact = ExactResponse.read(responseBytes, response.size(), records.size());
         if (exact != null) {
             for (ExactResponse.Result r : exact) {
-                ByteBuffer data = r.result() != FirehoseResult.Ok ? null
-                        : Base64.getDecoder().decode(ByteBuffer.wrap(responseBytes, r.dataFrom(), r.dataTo() - r.dataFrom()));
+                ByteBuffer data = r.result() != FirehoseResult.Ok ? null : decode(responseBytes, r.dataFrom(), r.dataTo(), buffers);
                 apply(r.index(), r.result(), data, r.day(), records, reasons, outcome, retry);
             }
         } else {
-            readWithJackson(responseBytes, response.size(), records, reasons, outcome, retry);
+            readWithJackson(responseBytes, response.size(), records, reasons, outcome, retry, buffers);
         }
         if (!retry.isEmpty()) {
             outcome.append(process(retry));
@@ -103,7 +104,7 @@ final class FirehoseSimulator {
 
     /** Reads a response in any JSON layout, as Firehose would. */
     private void readWithJackson(byte[] responseBytes, int size, List<SourceRecord> records, Map<String, String> reasons,
-                                 BatchOutcome outcome, List<SourceRecord> retry) throws IOException {
+                                 BatchOutcome outcome, List<SourceRecord> retry, Buffers buffers) throws IOException {
         try (JsonParser p = JSON.createParser(responseBytes, 0, size)) {
             expect(p.nextToken() == JsonToken.START_OBJECT);
             while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -113,7 +114,7 @@ final class FirehoseSimulator {
                     continue;
                 }
                 while (p.nextToken() == JsonToken.START_OBJECT) {
-                    readResult(p, responseBytes, size, records, reasons, outcome, retry);
+                    readResult(p, responseBytes, size, records, reasons, outcome, retry, buffers);
                 }
             }
         }
@@ -135,7 +136,18 @@ final class FirehoseSimulator {
     private static final class Buffers {
         final Bytes event = new Bytes(64 * 1024);
         final ResponseBuffer response = new ResponseBuffer(64 * 1024);
-        byte[] base64 = new byte[4 * 1024];
+        /** This JVM's fastest codec: the same one the transformer uses (see {@link Base64Codec}). */
+        final Base64Codec base64 = new Base64Codec();
+        /** One Ok record's data, decoded from the response. */
+        final ByteArrayBuilder decoded = new ByteArrayBuilder(64 * 1024);
+    }
+
+    /** Decodes {@code response[from, to)} into the worker's buffer; the result wraps that buffer, valid until the next call. */
+    private static ByteBuffer decode(byte[] response, int from, int to, Buffers buffers) throws IOException {
+        ByteArrayBuilder out = buffers.decoded;
+        out.setLength(0);
+        expect(buffers.base64.decode(response, from, to, out));
+        return ByteBuffer.wrap(out.array(), 0, out.length());
     }
 
     /** The transformation event Firehose would send for these records, in the worker's buffer. */
@@ -149,16 +161,12 @@ final class FirehoseSimulator {
         b.ensure(size);
         b.appendAscii("{\"invocationId\":\"apigw-insights-local\",\"deliveryStreamArn\":\"" + STREAM_ARN
                 + "\",\"region\":\"local\",\"records\":[");
-        Base64.Encoder base64 = Base64.getEncoder();
         for (int i = 0; i < records.size(); i++) {
             SourceRecord r = records.get(i);
             b.appendAscii((i == 0 ? "" : ",") + "{\"recordId\":\"" + i + "\",\"approximateArrivalTimestamp\":" + r.arrivalMs()
                     + ",\"data\":\"");
-            int encoded = (r.data().length + 2) / 3 * 4;
-            if (buffers.base64.length < encoded) {
-                buffers.base64 = new byte[Math.max(encoded, buffers.base64.length * 2)];
-            }
-            b.append(buffers.base64, 0, base64.encode(r.data(), buffers.base64));
+            b.ensure(Base64Codec.encodedLength(r.data().length));
+            b.setLength(b.length() + buffers.base64.encode(r.data(), 0, r.data().length, b.array(), b.length()));
             b.appendAscii("\"}");
         }
         b.appendAscii("]}");
@@ -166,7 +174,7 @@ final class FirehoseSimulator {
     }
 
     private void readResult(JsonParser p, byte[] response, int responseSize, List<SourceRecord> records, Map<String, String> reasons,
-                            BatchOutcome outcome, List<SourceRecord> retry) throws IOException {
+                            BatchOutcome outcome, List<SourceRecord> retry, Buffers buffers) throws IOException {
         String id = null;
         String result = null;
         ByteBuffer data = null;
@@ -177,7 +185,7 @@ final class FirehoseSimulator {
             switch (name) {
                 case "recordId" -> id = p.getText();
                 case "result" -> result = p.getText();
-                case "data" -> data = v == JsonToken.VALUE_STRING ? decodeInPlace(p, response, responseSize) : null;
+                case "data" -> data = v == JsonToken.VALUE_STRING ? decodeInPlace(p, response, responseSize, buffers) : null;
                 case "metadata" -> partitionDay = partitionDay(p);
                 default -> p.skipChildren();
             }
@@ -278,15 +286,15 @@ final class FirehoseSimulator {
     /**
      * Decodes a base64 string straight from the response bytes (the transformer writes base64
      * unescaped), without building a String of it; Jackson then only skips it. The result wraps
-     * the decoder's own array, not a copy of it.
+     * the worker's decode buffer.
      */
-    private static ByteBuffer decodeInPlace(JsonParser p, byte[] response, int size) throws IOException {
+    private static ByteBuffer decodeInPlace(JsonParser p, byte[] response, int size, Buffers buffers) throws IOException {
         int from = (int) p.currentTokenLocation().getByteOffset() + 1;
         int to = ByteArrays.indexOf(response, from, size, (byte) '"');
         if (to < 0 || ByteArrays.indexOf(response, from, to, (byte) '\\') >= 0) {
             return ByteBuffer.wrap(Base64.getDecoder().decode(p.getText()));
         }
-        return Base64.getDecoder().decode(ByteBuffer.wrap(response, from, to - from));
+        return decode(response, from, to, buffers);
     }
 
     /** A response buffer whose bytes are read without a copy. */
