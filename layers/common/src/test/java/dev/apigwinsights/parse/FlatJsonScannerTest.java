@@ -105,4 +105,19 @@ class FlatJsonScannerTest {
             }
         }
     }
+
+    @Test
+    void tellsApartLongKeysThatDifferInAnyMiddleByte() {
+        // keys of 17 to 40 bytes: a difference anywhere between their first and last eight bytes tells them apart
+        for (int length = 17; length <= 40; length++) {
+            String key = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOP".substring(0, length);
+            for (int changed = 8; changed < length - 8; changed++) {
+                String other = key.substring(0, changed) + '_' + key.substring(changed + 1);
+                String line = "{\"" + key + "\":\"1\",\"" + other + "\":\"2\"}";
+                String swapped = "{\"" + other + "\":\"3\",\"" + key + "\":\"4\"}";
+                assertThat(viaBytes(line)).as(line).isEqualTo(viaString(line));
+                assertThat(viaBytes(swapped)).as(swapped).isEqualTo(viaString(swapped));
+            }
+        }
+    }
 }
