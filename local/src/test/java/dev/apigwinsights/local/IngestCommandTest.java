@@ -143,6 +143,57 @@ class IngestCommandTest {
     }
 
     @Test
+    void readsLogsInsightsResultsAndJsonArraysOfAccessLogObjectsAndLines() throws Exception {
+        // a Logs Insights result saved as JSON: @message holds the access-log line, times are UTC without a zone
+        StringBuilder insights = new StringBuilder("[\n");
+        for (int i = 0; i < 30; i++) {
+            insights.append(i == 0 ? "" : ",\n").append("  {\n    \"@timestamp\": \"")
+                    .append(java.time.LocalDateTime.ofEpochSecond(T0 / 1000 + i, 0, java.time.ZoneOffset.UTC).toString().replace('T', ' '))
+                    .append(".000\",\n    \"@logStream\": \"stream-").append(i % 3).append("\",\n    \"@message\": ")
+                    .append(StoreTestSupport.JSON.writeValueAsString(jsonLine(i))).append("\n  }");
+        }
+        insights.append(",\n  {\"@timestamp\": \"2024-02-01 00:00:00.000\", \"@message\": \"\"}\n]\n");
+        // objects (jq -s of JSON lines), a string line, and a number that is no access log at all
+        StringBuilder objects = new StringBuilder("[");
+        for (int i = 100; i < 120; i++) {
+            objects.append(jsonLine(i)).append(",\n");
+        }
+        objects.append(StoreTestSupport.JSON.writeValueAsString(jsonLine(120))).append(", 42]\n[").append(jsonLine(121)).append("]");
+        // aws logs get-query-results: each result an array of field/value pairs
+        StringBuilder query = new StringBuilder("{\"queryLanguage\": \"CWLI\", \"results\": [");
+        for (int i = 200; i < 205; i++) {
+            query.append(i == 200 ? "" : ",").append("[{\"field\": \"@timestamp\", \"value\": \"2024-02-01 00:10:00.000\"},")
+                    .append(" {\"field\": \"@logStream\", \"value\": \"api-stream\"}, {\"field\": \"@message\", \"value\": ")
+                    .append(StoreTestSupport.JSON.writeValueAsString(jsonLine(i))).append("}, {\"field\": \"@ptr\", \"value\": \"p")
+                    .append(i).append("\"}]");
+        }
+        query.append("], \"statistics\": {\"recordsMatched\": 5.0}, \"status\": \"Complete\"}");
+        Path insightsFile = Files.writeString(tmp.resolve("insights.json"), insights, StandardCharsets.UTF_8);
+        Path objectsFile = Files.writeString(tmp.resolve("objects.json"), objects, StandardCharsets.UTF_8);
+        Path queryFile = Files.writeString(tmp.resolve("query-results.json"), query, StandardCharsets.UTF_8);
+
+        CliTestSupport.Result r = ingest("--data", data().toString(), "--json", insightsFile.toString(), objectsFile.toString(),
+                queryFile.toString());
+
+        JsonNode s = summary(r);
+        assertThat(s.get("inputKinds").get("JSON_ARRAY").asInt()).as(r.err()).isEqualTo(3);
+        assertThat(s.get("blankLines").asLong()).as("the empty @message").isEqualTo(1);
+        assertThat(s.get("rowsWritten").asLong()).isEqualTo(30 + 20 + 1 + 1 + 5);
+        assertThat(rows(data(), "SELECT log_stream, count(*) AS n FROM access_logs WHERE request_id >= 'req-00200' GROUP BY 1"))
+                .extracting(m -> m.get("log_stream") + "=" + m.get("n")).containsExactly("api-stream=5");
+        assertThat(s.get("entriesFailed").asLong()).as("the number 42, kept in a failure document").isEqualTo(1);
+        assertThat(s.get("failureDocumentsWritten").asLong()).isEqualTo(1);
+        assertThat(rows(data(), "SELECT log_stream, count(*) AS n, min(source_kind) AS kind FROM access_logs"
+                + " WHERE request_id < 'req-00100' GROUP BY 1 ORDER BY 1"))
+                .extracting(m -> m.get("log_stream") + "=" + m.get("n") + " " + m.get("kind"))
+                .containsExactly("stream-0=10 CLOUDWATCH", "stream-1=10 CLOUDWATCH", "stream-2=10 CLOUDWATCH");
+        assertThat(rows(data(), "SELECT status, resource_path, source_kind FROM access_logs WHERE request_id IN ('req-00110', 'req-00120')"))
+                .extracting(m -> m.get("status") + " " + m.get("resource_path") + " " + m.get("source_kind"))
+                .containsExactly("404 /pets/{petId} DIRECT", "404 /pets/{petId} DIRECT");
+        assertThat(count(data(), "access_logs WHERE request_id = 'req-00121'")).isEqualTo(1);
+    }
+
+    @Test
     void readsFirehoseEventsAndSubscriptionPayloadsWithEnrichment() throws Exception {
         Path event = CliTestSupport.events().resolve("firehose-direct-rest.json");
         Path cloudwatch = CliTestSupport.events().resolve("firehose-cloudwatch-http.json");

@@ -12,9 +12,11 @@ import java.util.Set;
  * <ol>
  *   <li>Parquet's magic {@code PAR1} → apigw-insights rows in Parquet (the stack's default output);</li>
  *   <li>a JSON object first: by its top-level keys, {@code records} → Firehose event,
- *       {@code events} → {@code aws logs} output, {@code rawData} → processing-failed documents,
+ *       {@code events} → {@code aws logs} output, {@code results} → Logs Insights query results,
+ *       {@code rawData} → processing-failed documents,
  *       {@code messageType} → subscription payloads, {@code source_kind} with
  *       {@code request_time} → apigw-insights rows; any other object → access-log lines (JSON);</li>
+ *   <li>a JSON array of objects, strings or arrays first → JSON arrays ({@link JsonArrayFraming});</li>
  *   <li>a first line starting {@code <ISO-8601 time>Z } → a CloudWatch Logs export;</li>
  *   <li>anything else → access-log lines (CLF, CSV, XML, custom), judged line by line.</li>
  * </ol>
@@ -37,6 +39,9 @@ final class InputDetector {
         }
         if (head[i] == '{') {
             return byKeys(head, i, length);
+        }
+        if (head[i] == '[' && startsJsonArray(head, i + 1, length)) {
+            return InputKind.JSON_ARRAY;
         }
         int eol = i;
         while (eol < length && head[eol] != '\n') {
@@ -69,6 +74,9 @@ final class InputDetector {
                 if ("events".equals(name) && v == JsonToken.START_ARRAY) {
                     return InputKind.CLOUDWATCH_LOG_EVENTS;
                 }
+                if ("results".equals(name) && v == JsonToken.START_ARRAY) {
+                    return InputKind.JSON_ARRAY; // aws logs get-query-results
+                }
                 if ("rawData".equalsIgnoreCase(name) && v == JsonToken.VALUE_STRING) {
                     return InputKind.PROCESSING_FAILED;
                 }
@@ -86,6 +94,19 @@ final class InputDetector {
             return InputKind.CANONICAL_ROWS;
         }
         return InputKind.ACCESS_LOG_LINES;
+    }
+
+    /**
+     * Whether what follows a {@code [} opens an array of objects, strings or arrays, or closes an empty one:
+     * a text log whose format starts with a bracketed time ({@code [01/Feb/2024:06:47:49 +0000] ...})
+     * stays access-log lines.
+     */
+    private static boolean startsJsonArray(byte[] b, int from, int length) {
+        int i = from;
+        while (i < length && (b[i] == ' ' || b[i] == '\t' || b[i] == '\r' || b[i] == '\n')) {
+            i++;
+        }
+        return i < length && (b[i] == '{' || b[i] == '"' || b[i] == '[' || b[i] == ']');
     }
 
     private static int skipBomAndWhitespace(byte[] b, int length) {

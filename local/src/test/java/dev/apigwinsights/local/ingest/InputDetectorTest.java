@@ -28,6 +28,17 @@ class InputDetectorTest {
     }
 
     @Test
+    void jsonArraysAndQueryResultsAreArraysButABracketedTimeIsALogLine() {
+        assertThat(detect("[\n  {\n    \"@timestamp\": \"2024-02-01 06:47:49.673\",\n    \"@message\": \"{")).isEqualTo(InputKind.JSON_ARRAY);
+        assertThat(detect("\uFEFF[{\"requestId\":\"r\",\"status\":\"200\"}]")).isEqualTo(InputKind.JSON_ARRAY);
+        assertThat(detect("[\"203.0.113.5 - - [01/Feb/2024:06:47:49 +0000] \\\"GET / HTTP/1.1\\\" 200 1 r\"]")).isEqualTo(InputKind.JSON_ARRAY);
+        assertThat(detect("[]")).isEqualTo(InputKind.JSON_ARRAY);
+        assertThat(detect("[[{\"field\":\"@timestamp\",\"value\":\"2024-02-01 06:47:49.673\"}")).isEqualTo(InputKind.JSON_ARRAY);
+        assertThat(detect("{\n    \"queryLanguage\": \"CWLI\",\n    \"results\": [\n        [\n")).isEqualTo(InputKind.JSON_ARRAY);
+        assertThat(detect("[01/Feb/2024:06:47:49 +0000] 203.0.113.5 \"GET / HTTP/1.1\" 200 1 r\n")).isEqualTo(InputKind.ACCESS_LOG_LINES);
+    }
+
+    @Test
     void anythingElseIsAccessLogLines() {
         assertThat(detect("{\"requestId\":\"r\",\"ip\":\"1.2.3.4\",\"status\":\"200\"}\n")).isEqualTo(InputKind.ACCESS_LOG_LINES);
         assertThat(detect("{\"requestId\":\"r\",\"identityUserAgent\":\"a \"quoted\" agent\",\"records\":[]}")).isEqualTo(InputKind.ACCESS_LOG_LINES);

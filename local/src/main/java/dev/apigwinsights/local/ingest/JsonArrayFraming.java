@@ -1,0 +1,161 @@
+package dev.apigwinsights.local.ingest;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+
+/**
+ * JSON arrays at the top level, one or several one after the other, and the output of
+ * {@code aws logs get-query-results} (whose {@code results} is such an array), read one element at
+ * a time:
+ * <ul>
+ *   <li>CloudWatch Logs Insights results, one object per log event with {@code @message} (the
+ *       access-log line), {@code @timestamp} and {@code @logStream}, or the API's form of it, an
+ *       array of {@code {"field", "value"}} pairs: packed into subscription envelopes per log
+ *       stream, as for {@code aws logs} output;</li>
+ *   <li>any other object: an access-log entry in JSON (say, JSON lines gathered by {@code jq -s});</li>
+ *   <li>a string: an access-log line in any format.</li>
+ * </ul>
+ * Anything else (a number, a nested array) is sent as its JSON text for the transformer to judge,
+ * so it ends as a failure document with a reason rather than vanishing. An object is re-written
+ * compactly from its parsed form: the same members in the same order, without the array's
+ * indentation.
+ */
+final class JsonArrayFraming implements Framing {
+    private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build()).build());
+    /** How Logs Insights writes {@code @timestamp}: UTC, milliseconds, a space before the time. */
+    private static final DateTimeFormatter INSIGHTS_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
+
+    @Override
+    public void read(InputStream in, InputContext context, RecordSink sink) throws IOException {
+        CloudWatchGrouper grouper = new CloudWatchGrouper(sink, null);
+        int arrays = 0;
+        try (JsonParser p = JSON.createParser(in)) {
+            JsonToken t;
+            while ((t = p.nextToken()) != null) {
+                if (t == JsonToken.START_OBJECT) {
+                    arrays += queryResults(p, grouper, context, sink, arrays);
+                } else if (t == JsonToken.START_ARRAY) {
+                    elements(p, grouper, context, sink, ++arrays);
+                } else {
+                    throw new IOException("document " + (arrays + 1) + " is not a JSON array");
+                }
+            }
+        } catch (JsonProcessingException e) {
+            // Jackson's own message would quote the input.
+            throw new IOException("malformed JSON at line " + e.getLocation().getLineNr() + " (array " + arrays + ")");
+        } finally {
+            grouper.flush();
+        }
+    }
+
+    /** The elements of the array the parser has just opened, to its closing bracket. */
+    private static void elements(JsonParser p, CloudWatchGrouper grouper, InputContext context, RecordSink sink, int array)
+            throws IOException {
+        JsonToken t;
+        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+            if (t == null) {
+                throw new IOException("array " + array + " ends before its closing bracket");
+            }
+            element(p, t, grouper, context, sink);
+        }
+    }
+
+    /** A {@code get-query-results} document: its {@code results} array's elements; other members are skipped. */
+    private static int queryResults(JsonParser p, CloudWatchGrouper grouper, InputContext context, RecordSink sink, int arrays)
+            throws IOException {
+        int read = 0;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            if (p.nextToken() == JsonToken.START_ARRAY && "results".equals(name)) {
+                elements(p, grouper, context, sink, arrays + ++read);
+            } else {
+                p.skipChildren();
+            }
+        }
+        if (read == 0) {
+            throw new IOException("document " + (arrays + 1) + " is neither a JSON array nor query results");
+        }
+        return read;
+    }
+
+    private static void element(JsonParser p, JsonToken t, CloudWatchGrouper grouper, InputContext context, RecordSink sink)
+            throws IOException {
+        if (t == JsonToken.VALUE_STRING) {
+            line(p.getText(), context, sink);
+            return;
+        }
+        JsonNode node = fieldValuePairs(JSON.readTree(p));
+        JsonNode message = node.isObject() ? node.get("@message") : null;
+        if (message == null) {
+            sink.record(SourceRecord.direct(JSON.writeValueAsBytes(node), context.runStartMs()));
+        } else if (!message.isTextual() || message.asText().isBlank()) {
+            sink.blankLine();
+        } else {
+            JsonNode stream = node.get("@logStream");
+            grouper.add(stream != null && stream.isTextual() ? stream.asText() : null, timestamp(node.get("@timestamp"), context),
+                    message.asText().getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /**
+     * The API's form of a result row, {@code [{"field":"@message","value":"..."}, ...]}, as an object
+     * of those fields; any other value as it is.
+     */
+    private static JsonNode fieldValuePairs(JsonNode node) {
+        if (!node.isArray() || node.isEmpty()) {
+            return node;
+        }
+        ObjectNode fields = JSON.createObjectNode();
+        for (JsonNode pair : node) {
+            JsonNode field = pair.get("field");
+            if (pair.size() > 2 || field == null || !field.isTextual() || !pair.has("value")) {
+                return node;
+            }
+            fields.set(field.asText(), pair.get("value"));
+        }
+        return fields;
+    }
+
+    private static void line(String text, InputContext context, RecordSink sink) throws IOException {
+        if (text.isBlank()) {
+            sink.blankLine();
+        } else {
+            sink.record(SourceRecord.direct(text.getBytes(StandardCharsets.UTF_8), context.runStartMs()));
+        }
+    }
+
+    /** Epoch ms of an {@code @timestamp}: Logs Insights' form, ISO-8601 or epoch ms; else the run's start. */
+    static long timestamp(JsonNode value, InputContext context) {
+        if (value == null) {
+            return context.runStartMs();
+        }
+        if (value.isIntegralNumber()) {
+            return value.asLong();
+        }
+        String text = value.asText().trim();
+        try {
+            return LocalDateTime.parse(text, INSIGHTS_TIME).toInstant(ZoneOffset.UTC).toEpochMilli();
+        } catch (DateTimeParseException notInsights) {
+            try {
+                return Instant.parse(text).toEpochMilli();
+            } catch (DateTimeParseException notIso) {
+                return context.runStartMs();
+            }
+        }
+    }
+}
