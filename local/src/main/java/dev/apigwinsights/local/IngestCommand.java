@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
         description = {"Ingest API Gateway access logs into the local store (DuckDB over Parquet), through the same"
                 + " transformer as the Lambda. Each input's kind is recognised from its content: access-log lines (any"
                 + " format), CloudWatch Logs exports, 'aws logs filter-log-events'/'get-log-events' JSON, Logs Insights"
-                + " results (saved as JSON, or get-query-results output), JSON arrays of access-log objects or lines, Firehose events,"
+                + " results (CSV, JSON, or get-query-results output), JSON arrays of access-log objects or lines, Firehose events,"
                 + " CloudWatch subscription payloads, this stack's Firehose-delivered JSON objects, or Firehose"
                 + " processing-failed documents (a replay). Plain or gzip. Re-ingesting the same data stores nothing twice."},
         exitCodeListHeading = "Exit codes:%n",

@@ -194,6 +194,32 @@ class IngestCommandTest {
     }
 
     @Test
+    void readsLogsInsightsResultsDownloadedAsCsv() throws Exception {
+        StringBuilder csv = new StringBuilder("@timestamp,@message,@logStream\r\n");
+        for (int i = 300; i < 320; i++) {
+            csv.append(java.time.LocalDateTime.ofEpochSecond(T0 / 1000 + i, 0, java.time.ZoneOffset.UTC).toString().replace('T', ' '))
+                    .append(".000,\"").append(jsonLine(i).replace("\"", "\"\"")).append("\",stream-").append(i % 2).append("\r\n");
+        }
+        csv.append("2024-02-01 00:00:00.000,,stream-0\r\n"); // an empty message: skipped
+        csv.append("2024-02-01 00:00:00.000\r\n"); // cut short, no message field: a failure that keeps the text
+        Path file = Files.writeString(tmp.resolve("logs-insights-results.csv"), csv, StandardCharsets.UTF_8);
+
+        CliTestSupport.Result r = ingest("--data", data().toString(), "--json", file.toString());
+
+        JsonNode s = summary(r);
+        assertThat(s.get("inputKinds").get("INSIGHTS_CSV").asInt()).as(r.err()).isEqualTo(1);
+        assertThat(s.get("rowsWritten").asLong()).isEqualTo(20);
+        assertThat(s.get("blankLines").asLong()).as("the header and the empty message").isEqualTo(2);
+        assertThat(s.get("entriesFailed").asLong()).isEqualTo(1);
+        assertThat(rows(data(), "SELECT log_stream, count(*) AS n, min(source_kind) AS kind, min(status) AS status FROM access_logs"
+                + " GROUP BY 1 ORDER BY 1"))
+                .extracting(m -> m.get("log_stream") + "=" + m.get("n") + " " + m.get("kind") + " " + m.get("status"))
+                .containsExactly("stream-0=10 CLOUDWATCH 200", "stream-1=10 CLOUDWATCH 200");
+        assertThat(rows(data(), "SELECT status, path FROM access_logs WHERE request_id = 'req-00310'").get(0))
+                .containsEntry("status", 404).containsEntry("path", "/prod/pets/310");
+    }
+
+    @Test
     void readsFirehoseEventsAndSubscriptionPayloadsWithEnrichment() throws Exception {
         Path event = CliTestSupport.events().resolve("firehose-direct-rest.json");
         Path cloudwatch = CliTestSupport.events().resolve("firehose-cloudwatch-http.json");

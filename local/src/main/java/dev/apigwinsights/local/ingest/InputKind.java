@@ -5,6 +5,7 @@ public enum InputKind {
     ACCESS_LOG_LINES("access-log lines", new AccessLogLinesFraming()),
     CLOUDWATCH_EXPORT("CloudWatch Logs export", new CloudWatchExportFraming()),
     CLOUDWATCH_LOG_EVENTS("aws logs filter-log-events/get-log-events output", new LogEventsJsonFraming()),
+    INSIGHTS_CSV("Logs Insights results (CSV)", new InsightsCsvFraming()),
     JSON_ARRAY("Logs Insights results or JSON arrays of access-log objects or lines", new JsonArrayFraming()),
     CLOUDWATCH_SUBSCRIPTION("CloudWatch Logs subscription payloads", new SubscriptionFraming()),
     FIREHOSE_EVENT("Firehose transformation events", new FirehoseEventFraming()),

@@ -11,11 +11,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 
 /**
  * JSON arrays at the top level, one or several one after the other, and the output of
@@ -37,8 +32,6 @@ import java.time.format.DateTimeParseException;
 final class JsonArrayFraming implements Framing {
     private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build()).build());
-    /** How Logs Insights writes {@code @timestamp}: UTC, milliseconds, a space before the time. */
-    private static final DateTimeFormatter INSIGHTS_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
 
     @Override
     public void read(InputStream in, InputContext context, RecordSink sink) throws IOException {
@@ -107,8 +100,9 @@ final class JsonArrayFraming implements Framing {
             sink.blankLine();
         } else {
             JsonNode stream = node.get("@logStream");
-            grouper.add(stream != null && stream.isTextual() ? stream.asText() : null, timestamp(node.get("@timestamp"), context),
-                    message.asText().getBytes(StandardCharsets.UTF_8));
+            JsonNode time = node.get("@timestamp");
+            long ms = time == null ? context.runStartMs() : InsightsTime.epochMs(time.asText(), context.runStartMs());
+            grouper.add(stream != null && stream.isTextual() ? stream.asText() : null, ms, message.asText().getBytes(StandardCharsets.UTF_8));
         }
     }
 
@@ -136,26 +130,6 @@ final class JsonArrayFraming implements Framing {
             sink.blankLine();
         } else {
             sink.record(SourceRecord.direct(text.getBytes(StandardCharsets.UTF_8), context.runStartMs()));
-        }
-    }
-
-    /** Epoch ms of an {@code @timestamp}: Logs Insights' form, ISO-8601 or epoch ms; else the run's start. */
-    static long timestamp(JsonNode value, InputContext context) {
-        if (value == null) {
-            return context.runStartMs();
-        }
-        if (value.isIntegralNumber()) {
-            return value.asLong();
-        }
-        String text = value.asText().trim();
-        try {
-            return LocalDateTime.parse(text, INSIGHTS_TIME).toInstant(ZoneOffset.UTC).toEpochMilli();
-        } catch (DateTimeParseException notInsights) {
-            try {
-                return Instant.parse(text).toEpochMilli();
-            } catch (DateTimeParseException notIso) {
-                return context.runStartMs();
-            }
         }
     }
 }

@@ -25,6 +25,8 @@ class InputDetectorTest {
         assertThat(detect("2024-02-01T06:47:49Z 203.0.113.5 - - [01/Feb/2024:06:47:49 +0000] \"GET / HTTP/1.1\" 200 1 r\n"))
                 .isEqualTo(InputKind.CLOUDWATCH_EXPORT);
         assertThat(detect("  \n\n")).isEqualTo(InputKind.EMPTY);
+        assertThat(detect("@timestamp,@message,@logStream\r\n2024-02-01 06:47:49.673,\"{\"\"requestId\"\":\"\"r\"\"}\",s\r\n"))
+                .isEqualTo(InputKind.INSIGHTS_CSV);
     }
 
     @Test
