@@ -220,6 +220,34 @@ class IngestCommandTest {
     }
 
     @Test
+    void readsUtf16TextAndSkipsBinaryFilesAsInputErrors() throws Exception {
+        // Windows PowerShell 5 saves `aws logs filter-log-events ... > events.json` as UTF-16 with a byte-order mark
+        String events = "{\"events\": [{\"logStreamName\": \"s\u00e9\", \"timestamp\": " + T0 + ", \"message\": "
+                + StoreTestSupport.JSON.writeValueAsString(jsonLine(400)) + "}, {\"logStreamName\": \"s\u00e9\", \"timestamp\": " + T0
+                + ", \"message\": " + StoreTestSupport.JSON.writeValueAsString(jsonLine(401)) + "}]}";
+        Path dir = Files.createDirectories(tmp.resolve("downloads"));
+        Files.write(dir.resolve("events.json"), ("\uFEFF" + events).getBytes(StandardCharsets.UTF_16LE));
+        Files.write(dir.resolve("events-be.json"), ("\uFEFF" + events.replace("req-0040", "req-0050")).getBytes(StandardCharsets.UTF_16BE));
+        byte[] image = new byte[2048];
+        for (int i = 0; i < image.length; i++) {
+            image[i] = (byte) (i % 7 == 0 ? 0 : i * 31);
+        }
+        Files.write(dir.resolve("screenshot.png"), image);
+
+        CliTestSupport.Result r = ingest("--data", data().toString(), "--json", dir.toString());
+
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(1);
+        assertThat(r.err()).contains("screenshot.png: binary data, not a log");
+        JsonNode s = summary(r);
+        assertThat(s.get("inputKinds").get("CLOUDWATCH_LOG_EVENTS").asInt()).isEqualTo(2);
+        assertThat(s.get("inputKinds").get("BINARY").asInt()).isEqualTo(1);
+        assertThat(s.get("processingFailed").asLong()).as("nothing of the image is sent as log lines").isZero();
+        assertThat(rows(data(), "SELECT request_id, log_stream, status FROM access_logs ORDER BY 1"))
+                .extracting(m -> m.get("request_id") + " " + m.get("log_stream") + " " + m.get("status"))
+                .containsExactly("req-00400 s\u00e9 404", "req-00401 s\u00e9 200", "req-00500 s\u00e9 404", "req-00501 s\u00e9 200");
+    }
+
+    @Test
     void readsFirehoseEventsAndSubscriptionPayloadsWithEnrichment() throws Exception {
         Path event = CliTestSupport.events().resolve("firehose-direct-rest.json");
         Path cloudwatch = CliTestSupport.events().resolve("firehose-cloudwatch-http.json");

@@ -123,11 +123,18 @@ public final class Ingest {
             gzip = buffered.read() == 0x1f && buffered.read() == 0x8b;
             buffered.reset();
             InputStream content = gzip ? new BufferedInputStream(new GZIPInputStream(buffered, 1 << 16), 1 << 16) : buffered;
+            content = Utf16Input.utf8(content);
+            if (!content.markSupported()) {
+                content = new BufferedInputStream(content, 1 << 16);
+            }
             content.mark(InputDetector.HEAD_BYTES);
             byte[] head = content.readNBytes(InputDetector.HEAD_BYTES);
             content.reset();
             InputKind kind = InputDetector.detect(head, head.length);
             kinds.merge(kind, 1, Integer::sum);
+            if (kind == InputKind.BINARY) {
+                errors.add(input.name() + ": binary data, not a log (or text neither UTF-8 nor UTF-16): skipped");
+            }
             kind.framing().read(content, context, pipeline);
         } catch (IOException e) {
             errors.add(input.name() + ": " + describe(e, gzip, counted == null ? 0 : counted.count()));

@@ -11,6 +11,7 @@ import java.util.Set;
  * Recognises an input's kind from its first bytes (after gzip is undone), never from its name:
  * <ol>
  *   <li>Parquet's magic {@code PAR1} → apigw-insights rows in Parquet (the stack's default output);</li>
+ *   <li>more than 1% control bytes → binary (an image, an archive): skipped as an input error;</li>
  *   <li>a JSON object first: by its top-level keys, {@code records} → Firehose event,
  *       {@code events} → {@code aws logs} output, {@code results} → Logs Insights query results,
  *       {@code rawData} → processing-failed documents,
@@ -37,6 +38,9 @@ final class InputDetector {
         int i = skipBomAndWhitespace(head, length);
         if (i >= length) {
             return InputKind.EMPTY;
+        }
+        if (isBinary(head, length)) {
+            return InputKind.BINARY;
         }
         if (head[i] == '{') {
             return byKeys(head, i, length);
@@ -111,6 +115,22 @@ final class InputDetector {
             i++;
         }
         return i < length && (b[i] == '{' || b[i] == '"' || b[i] == '[' || b[i] == ']');
+    }
+
+    /**
+     * More than 1% (and more than 8) of the bytes are NUL or control characters no log holds (tab,
+     * line breaks, form feed and ANSI escapes excepted): an image or an archive found in a
+     * directory, not a log with a stray control character.
+     */
+    static boolean isBinary(byte[] b, int length) {
+        int controls = 0;
+        for (int i = 0; i < length; i++) {
+            int c = b[i];
+            if (c >= 0 && c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x0b && c != 0x1b || c == 0x7f) {
+                controls++;
+            }
+        }
+        return controls > 8 && controls * 100L > length;
     }
 
     private static int skipBomAndWhitespace(byte[] b, int length) {

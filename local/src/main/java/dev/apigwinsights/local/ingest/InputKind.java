@@ -12,7 +12,9 @@ public enum InputKind {
     CANONICAL_ROWS("apigw-insights rows (Firehose-delivered JSON)", new CanonicalRowsFraming()),
     CANONICAL_PARQUET("apigw-insights rows (Firehose-delivered Parquet)", new ParquetRowsFraming()),
     PROCESSING_FAILED("Firehose processing-failed documents (replay)", new ProcessingFailedFraming()),
-    EMPTY("empty", (in, context, sink) -> { });
+    EMPTY("empty", (in, context, sink) -> { }),
+    /** Not text (an image, an archive): {@link Ingest} reports it as an input error and reads nothing from it. */
+    BINARY("binary, skipped", (in, context, sink) -> { });
 
     private final String label;
     private final Framing framing;

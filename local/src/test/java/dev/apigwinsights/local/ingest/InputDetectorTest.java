@@ -41,6 +41,22 @@ class InputDetectorTest {
     }
 
     @Test
+    void imagesAndArchivesAreBinaryButAStrayControlCharacterIsNot() {
+        byte[] png = new byte[600];
+        byte[] magic = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 0x0d, 'I', 'H', 'D', 'R', 0, 0, 0, 0x30};
+        System.arraycopy(magic, 0, png, 0, magic.length);
+        for (int i = magic.length; i < png.length; i++) {
+            png[i] = (byte) (i * 37);
+        }
+        assertThat(InputDetector.detect(png, png.length)).isEqualTo(InputKind.BINARY);
+        byte[] zip = "PK\u0003\u0004\u0014\u0000\u0000\u0000\u0008\u0000\u0000\u0000!\u0000\u0000\u0000\u0000access.log".getBytes(StandardCharsets.ISO_8859_1);
+        assertThat(InputDetector.detect(zip, zip.length)).isEqualTo(InputKind.BINARY);
+        assertThat(detect("{\"requestId\":\"r\",\"userAgent\":\"bot\u0001\u0002\",\"status\":\"200\"}\n")).isEqualTo(InputKind.ACCESS_LOG_LINES);
+        assertThat(detect("\u001b[32m203.0.113.5\u001b[0m - - [04/Mar/2024:12:00:00 +0000] \"GET / HTTP/1.1\" 200 4 r\n"))
+                .isEqualTo(InputKind.ACCESS_LOG_LINES);
+    }
+
+    @Test
     void anythingElseIsAccessLogLines() {
         assertThat(detect("{\"requestId\":\"r\",\"ip\":\"1.2.3.4\",\"status\":\"200\"}\n")).isEqualTo(InputKind.ACCESS_LOG_LINES);
         assertThat(detect("{\"requestId\":\"r\",\"identityUserAgent\":\"a \"quoted\" agent\",\"records\":[]}")).isEqualTo(InputKind.ACCESS_LOG_LINES);
