@@ -94,9 +94,9 @@ final class JsonArrayFraming implements Framing {
         }
         JsonNode node = fieldValuePairs(JSON.readTree(p));
         JsonNode message = node.isObject() ? node.get("@message") : null;
-        if (message == null) {
+        if (message == null || !message.isTextual()) {
             sink.record(SourceRecord.direct(JSON.writeValueAsBytes(node), context.runStartMs()));
-        } else if (!message.isTextual() || message.asText().isBlank()) {
+        } else if (message.asText().isBlank()) {
             sink.blankLine();
         } else {
             JsonNode stream = node.get("@logStream");
