@@ -3,7 +3,6 @@ package dev.apigwinsights.local.ingest;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import dev.apigwinsights.firehose.BatchSummary;
 import dev.apigwinsights.firehose.ErrorDocument;
 import dev.apigwinsights.firehose.FirehoseBatchTransformer;
@@ -11,6 +10,7 @@ import dev.apigwinsights.firehose.FirehoseResult;
 import dev.apigwinsights.local.store.StoreSchema;
 import dev.apigwinsights.local.util.ByteArrays;
 import dev.apigwinsights.local.util.CloudWatchPayloads;
+import dev.apigwinsights.local.util.LongStringJson;
 import dev.apigwinsights.util.Base64Codec;
 import dev.apigwinsights.util.ByteArrayBuilder;
 import java.io.ByteArrayInputStream;
@@ -51,8 +51,7 @@ final class FirehoseSimulator {
     /** The transformer keeps this many failure reasons per batch; batches never hold more records. */
     static final int MAX_BATCH_RECORDS = BatchSummary.MAX_FAILURES_KEPT;
 
-    private static final JsonFactory JSON = JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build()).build();
+    private static final JsonFactory JSON = LongStringJson.FACTORY;
     private static final byte[] REQUEST_ID_PREFIX = "{\"request_id\":".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] REQUEST_TIME_KEY = "\"request_time\":\"".getBytes(StandardCharsets.US_ASCII);
     /** The columns the transformer writes before {@code request_time}, when present. */

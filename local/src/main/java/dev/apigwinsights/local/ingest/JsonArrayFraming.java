@@ -1,13 +1,12 @@
 package dev.apigwinsights.local.ingest;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.apigwinsights.local.util.LongStringJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -30,14 +29,14 @@ import java.nio.charset.StandardCharsets;
  * indentation.
  */
 final class JsonArrayFraming implements Framing {
-    private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build()).build());
+    /** Reads elements as trees from parsers of {@link LongStringJson#FACTORY}, and writes them back compactly. */
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Override
     public void read(InputStream in, InputContext context, RecordSink sink) throws IOException {
         CloudWatchGrouper grouper = new CloudWatchGrouper(sink, null);
         int arrays = 0;
-        try (JsonParser p = JSON.createParser(in)) {
+        try (JsonParser p = LongStringJson.FACTORY.createParser(in)) {
             JsonToken t;
             while ((t = p.nextToken()) != null) {
                 if (t == JsonToken.START_OBJECT) {
@@ -49,8 +48,7 @@ final class JsonArrayFraming implements Framing {
                 }
             }
         } catch (JsonProcessingException e) {
-            // Jackson's own message would quote the input.
-            throw new IOException("malformed JSON at line " + e.getLocation().getLineNr() + " (array " + arrays + ")");
+            throw JsonDocuments.malformed(e, "array " + arrays);
         } finally {
             grouper.flush();
         }

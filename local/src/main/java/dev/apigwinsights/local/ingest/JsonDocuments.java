@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
+import dev.apigwinsights.local.util.LongStringJson;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -14,8 +14,7 @@ import java.io.InputStream;
  * one element at a time whatever the input's size.
  */
 final class JsonDocuments {
-    private static final JsonFactory JSON = JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build()).build();
+    private static final JsonFactory JSON = LongStringJson.FACTORY;
 
     /** Reads one element; the parser is on its START_OBJECT and must be left on its END_OBJECT. */
     interface ElementReader {
@@ -52,8 +51,12 @@ final class JsonDocuments {
                 }
             }
         } catch (JsonProcessingException e) {
-            // Jackson's own message would quote the input.
-            throw new IOException("malformed JSON at line " + e.getLocation().getLineNr() + " (" + what + " " + documents + ")");
+            throw malformed(e, what + " " + documents);
         }
+    }
+
+    /** Jackson's failure as an input error that gives the line and {@code where}, never the input's text (Jackson's message quotes it). */
+    static IOException malformed(JsonProcessingException e, String where) {
+        return new IOException("malformed JSON at line " + e.getLocation().getLineNr() + " (" + where + ")");
     }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -22,9 +21,7 @@ import java.util.zip.GZIPInputStream;
  * events as objects and is never on the Lambda's path.
  */
 public final class CloudWatchPayloads {
-    private static final JsonFactory JSON = JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build())
-            .build();
+    private static final JsonFactory JSON = LongStringJson.FACTORY;
 
     /** A log event as read; {@code message} is null when the event had none. */
     public record LogEvent(String id, Long timestamp, String message) {
