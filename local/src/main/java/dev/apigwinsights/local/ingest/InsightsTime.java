@@ -1,6 +1,6 @@
 package dev.apigwinsights.local.ingest;
 
-import java.time.Instant;
+import dev.apigwinsights.schema.RequestTimes;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -14,7 +14,10 @@ final class InsightsTime {
     private InsightsTime() {
     }
 
-    /** Epoch ms of Logs Insights' form, ISO-8601 or epoch ms digits; {@code fallback} for anything else. */
+    /**
+     * Epoch ms of Logs Insights' form, or of any request time the transformer reads (ISO-8601, CLF,
+     * epoch digits: {@link RequestTimes#parseRequestTime}); {@code fallback} for anything else.
+     */
     static long epochMs(String text, long fallback) {
         if (text == null) {
             return fallback;
@@ -23,23 +26,8 @@ final class InsightsTime {
         try {
             return LocalDateTime.parse(t, INSIGHTS).toInstant(ZoneOffset.UTC).toEpochMilli();
         } catch (DateTimeParseException notInsights) {
-            try {
-                return Instant.parse(t).toEpochMilli();
-            } catch (DateTimeParseException notIso) {
-                return isDigits(t) && t.length() <= 15 ? Long.parseLong(t) : fallback;
-            }
+            Long other = RequestTimes.parseRequestTime(t);
+            return other != null ? other : fallback;
         }
-    }
-
-    private static boolean isDigits(String t) {
-        if (t.isEmpty()) {
-            return false;
-        }
-        for (int i = 0; i < t.length(); i++) {
-            if (t.charAt(i) < '0' || t.charAt(i) > '9') {
-                return false;
-            }
-        }
-        return true;
     }
 }
