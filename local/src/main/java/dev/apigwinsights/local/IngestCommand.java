@@ -39,7 +39,8 @@ import picocli.CommandLine.Spec;
                 + " format), CloudWatch Logs exports, 'aws logs filter-log-events'/'get-log-events' JSON, Logs Insights"
                 + " results (CSV, JSON, or get-query-results output), JSON arrays of access-log objects or lines, Firehose events,"
                 + " CloudWatch subscription payloads, this stack's Firehose-delivered JSON objects, or Firehose"
-                + " processing-failed documents (a replay). Plain or gzip. Re-ingesting the same data stores nothing twice."},
+                + " processing-failed documents (a replay). Plain or gzip; zip and tar (.tar.gz) archives are read file by file."
+                + " Re-ingesting the same data stores nothing twice."},
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:everything was read", "1:some input could not be read to its end (the rest was ingested)",
             "2:nothing was ingested: bad option, missing or unreadable input, store busy or unwritable"})
@@ -70,7 +71,7 @@ public final class IngestCommand implements Callable<Integer> {
     @Option(names = "--chunk-rows", hidden = true, description = "Rows per store commit.")
     Long chunkRows;
 
-    @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Files, directories (recursive) or '-' for standard input.")
+    @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Files, directories (recursive), zip or tar archives, or '-' for standard input.")
     List<String> inputs = new ArrayList<>();
 
     private final Map<String, String> env;

@@ -57,6 +57,9 @@ public final class Ingest {
         }
     }
 
+    /** Archives nest this deep at most (a zip of {@code .tar.gz} bundles of exports is two). */
+    private static final int MAX_ARCHIVE_DEPTH = 4;
+
     private final FirehoseSimulator simulator;
     private final Clock clock;
     private final InputStream stdin;
@@ -89,7 +92,7 @@ public final class Ingest {
             long bytes = 0;
             try {
                 for (IngestInput input : inputs) {
-                    bytes += read(input, new InputContext(input.path(), runStart), pipeline, kinds, errors, bytes);
+                    bytes += read(input, runStart, pipeline, kinds, errors, bytes);
                 }
                 pipeline.finish();
             } catch (WriterFailedException e) {
@@ -105,10 +108,9 @@ public final class Ingest {
     }
 
     /** Reads one input into the pipeline; returns the bytes read. */
-    private long read(IngestInput input, InputContext context, Pipeline pipeline, Map<InputKind, Integer> kinds,
+    private long read(IngestInput input, long runStart, Pipeline pipeline, Map<InputKind, Integer> kinds,
                       List<String> errors, long bytesBefore) throws IOException {
         CountingInputStream counted = null;
-        boolean gzip = false;
         try (InputStream raw = input.path() == null ? new FilterInputStream(stdin) {
             @Override
             public void close() {
@@ -118,36 +120,165 @@ public final class Ingest {
             counted = new CountingInputStream(raw);
             CountingInputStream position = counted;
             pipeline.position(() -> bytesBefore + position.count());
-            BufferedInputStream buffered = new BufferedInputStream(counted, 1 << 16);
-            buffered.mark(2);
-            gzip = buffered.read() == 0x1f && buffered.read() == 0x8b;
-            buffered.reset();
-            InputStream content = gzip ? new BufferedInputStream(new GZIPInputStream(buffered, 1 << 16), 1 << 16) : buffered;
-            content = Utf16Input.utf8(content);
-            if (!content.markSupported()) {
-                content = new BufferedInputStream(content, 1 << 16);
-            }
-            content.mark(InputDetector.HEAD_BYTES);
-            byte[] head = content.readNBytes(InputDetector.HEAD_BYTES);
-            content.reset();
-            InputKind kind = InputDetector.detect(head, head.length);
-            kinds.merge(kind, 1, Integer::sum);
-            if (kind == InputKind.BINARY) {
-                errors.add(input.name() + ": binary data, not a log (or text neither UTF-8 nor UTF-16): skipped");
-            }
-            kind.framing().read(content, context, pipeline);
+            Source source = new Source(input.name(), input.path(), input.path(), runStart, 0);
+            readStream(source, new BufferedInputStream(counted, 1 << 16), pipeline, kinds, errors);
         } catch (IOException e) {
-            errors.add(input.name() + ": " + describe(e, gzip, counted == null ? 0 : counted.count()));
+            long at = counted == null ? 0 : counted.count();
+            errors.add(input.name() + ": " + describe(e) + (at > 0 ? " after " + at + " bytes; what was read before it was ingested" : ""));
         }
         return counted == null ? 0 : counted.count();
     }
 
-    private static String describe(IOException e, boolean gzip, long bytes) {
-        if (gzip && (e instanceof EOFException || e instanceof ZipException)) {
-            return "truncated or corrupt gzip data after " + bytes + " bytes; the entries before it were ingested";
+    /**
+     * Where a stream comes from: its name in messages, the path that names it (an archive member's
+     * inside the archive), the file that holds exactly its bytes (null when it is standard input,
+     * gzip or an archive member), and how many archives enclose it.
+     */
+    private record Source(String name, Path naming, Path file, long runStart, int depth) {
+        InputContext context() {
+            return new InputContext(naming, file, runStart);
         }
+    }
+
+    /** Undoes gzip, then reads an archive's files one by one, or the stream as one input. */
+    private void readStream(Source source, BufferedInputStream in, Pipeline pipeline, Map<InputKind, Integer> kinds,
+                            List<String> errors) throws IOException {
+        in.mark(2);
+        boolean gzip = in.read() == 0x1f && in.read() == 0x8b;
+        in.reset();
+        InputStream content = in;
+        if (gzip) {
+            content = new BufferedInputStream(new GzipData(in), 1 << 16);
+            source = new Source(source.name(), source.naming(), null, source.runStart(), source.depth());
+        }
+        byte[] head = head(content);
+        Archive archive = Archive.open(head, head.length, content);
+        if (archive != null) {
+            readArchive(source, archive, pipeline, kinds, errors);
+            return;
+        }
+        OtherCompression other = OtherCompression.of(head, head.length);
+        if (other != null) {
+            kinds.merge(InputKind.BINARY, 1, Integer::sum);
+            errors.add(source.name() + ": " + other.message());
+            return;
+        }
+        content = Utf16Input.utf8(content);
+        if (!content.markSupported()) {
+            content = new BufferedInputStream(content, 1 << 16);
+        }
+        head = head(content);
+        InputKind kind = InputDetector.detect(head, head.length);
+        kinds.merge(kind, 1, Integer::sum);
+        if (kind == InputKind.BINARY) {
+            errors.add(source.name() + ": binary data, not a log (or text neither UTF-8 nor UTF-16): skipped");
+        }
+        kind.framing().read(content, source.context(), pipeline);
+    }
+
+    /**
+     * The first bytes of {@code content} (which supports mark), leaving it where it was. When the
+     * data fails before {@link InputDetector#HEAD_BYTES} (a small truncated download), the bytes
+     * before the failure are the head: the framing reads them and meets the failure again there.
+     */
+    private static byte[] head(InputStream content) throws IOException {
+        content.mark(InputDetector.HEAD_BYTES);
+        byte[] head = new byte[InputDetector.HEAD_BYTES];
+        int n = 0;
+        try {
+            for (int r; n < head.length && (r = content.read(head, n, head.length - n)) >= 0; ) {
+                n += r;
+            }
+        } catch (IOException e) {
+            if (n == 0) {
+                throw e;
+            }
+        }
+        content.reset();
+        return n == head.length ? head : java.util.Arrays.copyOf(head, n);
+    }
+
+    /**
+     * Reads each file of {@code archive} as an input of its own, named {@code archive!/member}. A
+     * member that fails is reported and the next one is read; a failure of the archive's own data
+     * ends it (reported by the caller).
+     */
+    private void readArchive(Source source, Archive archive, Pipeline pipeline, Map<InputKind, Integer> kinds,
+                             List<String> errors) throws IOException {
+        if (source.depth() >= MAX_ARCHIVE_DEPTH) {
+            errors.add(source.name() + ": an archive inside " + MAX_ARCHIVE_DEPTH + " others: not read (extract it first)");
+            return;
+        }
+        for (Archive.Entry entry = archive.next(); entry != null; entry = archive.next()) {
+            Source member = new Source(source.name() + "!/" + entry.name(), memberPath(entry.name()), null,
+                    source.runStart(), source.depth() + 1);
+            try {
+                readStream(member, new BufferedInputStream(entry.content(), 1 << 16), pipeline, kinds, errors);
+            } catch (Archive.CorruptArchiveException e) {
+                if (e.isOf(archive)) {
+                    throw e;
+                }
+                errors.add(member.name() + ": " + describe(e));
+            } catch (IOException e) {
+                errors.add(member.name() + ": " + describe(e));
+            }
+        }
+    }
+
+    /** The member's path for naming (an export's log stream is its folder); null when it is no path here. */
+    private static Path memberPath(String member) {
+        try {
+            return Path.of(member);
+        } catch (java.nio.file.InvalidPathException e) {
+            return null;
+        }
+    }
+
+    /** A gzip stream whose failures say so: a truncated download is the usual one. */
+    private static final class GzipData extends FilterInputStream {
+        GzipData(InputStream in) throws IOException {
+            super(null);
+            try {
+                this.in = new GZIPInputStream(in, 1 << 16);
+            } catch (EOFException | ZipException e) {
+                throw new CorruptGzipException(e);
+            }
+        }
+
+        @Override
+        public int read() throws IOException {
+            try {
+                return super.read();
+            } catch (EOFException | ZipException e) {
+                throw new CorruptGzipException(e);
+            }
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            try {
+                return in.read(b, off, len);
+            } catch (EOFException | ZipException e) {
+                throw new CorruptGzipException(e);
+            }
+        }
+
+        /** Unknown: so that a buffer over this returns what it has before it reads again (see {@link #head}). */
+        @Override
+        public int available() {
+            return 0;
+        }
+    }
+
+    private static final class CorruptGzipException extends IOException {
+        CorruptGzipException(IOException cause) {
+            super("truncated or corrupt gzip data", cause);
+        }
+    }
+
+    private static String describe(IOException e) {
         String m = e.getMessage();
-        return (m == null ? e.getClass().getSimpleName() : m) + (bytes > 0 ? " (after " + bytes + " bytes; what was read before was ingested)" : "");
+        return m == null ? e.getClass().getSimpleName() : m;
     }
 
     private static IngestSummary summary(Pipeline p, StoreWriter.Stats stats, int inputs, long bytes, Map<InputKind, Integer> kinds,

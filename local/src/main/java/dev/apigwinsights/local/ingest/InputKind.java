@@ -13,7 +13,7 @@ public enum InputKind {
     CANONICAL_PARQUET("apigw-insights rows (Firehose-delivered Parquet)", new ParquetRowsFraming()),
     PROCESSING_FAILED("Firehose processing-failed documents (replay)", new ProcessingFailedFraming()),
     EMPTY("empty", (in, context, sink) -> { }),
-    /** Not text (an image, an archive): {@link Ingest} reports it as an input error and reads nothing from it. */
+    /** Not text (an image, say): {@link Ingest} reports it as an input error and reads nothing from it. */
     BINARY("binary, skipped", (in, context, sink) -> { });
 
     private final String label;

@@ -17,20 +17,25 @@ import java.util.Set;
 /**
  * Objects the stack's Firehose delivered as Parquet (its default output): rows converted against
  * the Glue table. DuckDB turns the file's canonical columns back into canonical JSON lines, which
- * are then stored as {@link CanonicalRowsFraming} stores the JSON mode's objects. Needs the file
- * (Parquet keeps its index at the end), so not from standard input.
+ * are then stored as {@link CanonicalRowsFraming} stores the JSON mode's objects. DuckDB needs a
+ * file (Parquet keeps its index at the end): Parquet from standard input, gzip or an archive is
+ * copied to a temporary file first.
  */
 final class ParquetRowsFraming implements Framing {
 
     @Override
     public void read(InputStream in, InputContext context, RecordSink sink) throws IOException {
-        if (context.path() == null) {
-            throw new IOException("Parquet cannot be read from standard input: give the file");
+        Path copy = null;
+        Path parquet = context.file();
+        if (parquet == null) {
+            copy = Files.createTempFile("apigw-insights-parquet-", ".parquet");
+            Files.copy(in, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            parquet = copy;
         }
         Path json = Files.createTempFile("apigw-insights-parquet-", ".ndjson");
         try {
             try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
-                String file = StoreSchema.literal(context.path().toString());
+                String file = StoreSchema.literal(parquet.toString());
                 Set<String> present = new HashSet<>();
                 try (ResultSet rs = s.executeQuery("DESCRIBE SELECT * FROM read_parquet(" + file + ")")) {
                     while (rs.next()) {
@@ -59,6 +64,9 @@ final class ParquetRowsFraming implements Framing {
             }
         } finally {
             Files.deleteIfExists(json);
+            if (copy != null) {
+                Files.deleteIfExists(copy);
+            }
         }
     }
 }

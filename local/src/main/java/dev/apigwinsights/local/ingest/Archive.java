@@ -1,0 +1,387 @@
+package dev.apigwinsights.local.ingest;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+/**
+ * The files of a zip or tar archive, read as one stream, one file after another. Users bundle
+ * log downloads this way (a zipped export folder, a {@code .tar.gz} of a server's logs), and a
+ * Firehose stream set to ZIP compression delivers zip objects.
+ *
+ * <p>Folders, links and the metadata macOS adds ({@code __MACOSX/}, {@code ._name},
+ * {@code .DS_Store}) are not files of the archive's user and are passed over. A failure of the
+ * archive's own data surfaces as {@link CorruptArchiveException}, so a caller can tell it from a
+ * failure of one file's content.
+ */
+abstract class Archive {
+    /** Zip's local file header, and the end record that is all an empty zip holds. */
+    private static final byte[] ZIP_ENTRY = {'P', 'K', 3, 4};
+    private static final byte[] ZIP_EMPTY = {'P', 'K', 5, 6};
+    private static final int TAR_BLOCK = 512;
+
+    /** One file of the archive; its stream ends where the file does and must be read before {@link #next}. */
+    record Entry(String name, InputStream content) {
+    }
+
+    /** The archive's own data could not be read: what follows in it is lost. */
+    static final class CorruptArchiveException extends IOException {
+        private final transient Archive archive;
+
+        CorruptArchiveException(Archive archive, IOException cause) {
+            super("truncated or corrupt " + archive.format() + " data (" + cause.getMessage() + ")", cause);
+            this.archive = archive;
+        }
+
+        /** Whether {@code a} is the archive whose data failed (not one inside it). */
+        boolean isOf(Archive a) {
+            return archive == a;
+        }
+    }
+
+    /** {@code e} as a failure of {@code a}'s data, unless it already is an enclosing archive's. */
+    static CorruptArchiveException corrupt(Archive a, IOException e) {
+        return e instanceof CorruptArchiveException c ? c : new CorruptArchiveException(a, e);
+    }
+
+    /** The archive format's name, for messages. */
+    abstract String format();
+
+    /** The next file, or null at the end. */
+    abstract Entry next() throws IOException;
+
+    /**
+     * The archive {@code head} (the first bytes of {@code in}, which is positioned before them)
+     * starts, or null for anything else.
+     */
+    static Archive open(byte[] head, int n, InputStream in) {
+        if (startsWith(head, n, ZIP_ENTRY) || startsWith(head, n, ZIP_EMPTY)) {
+            return new Zip(in);
+        }
+        if (isTarHeader(head, n)) {
+            return new Tar(in);
+        }
+        return null;
+    }
+
+    /** Files that operating systems add to archives beside their user's files. */
+    static boolean isOsMetadata(String name) {
+        String last = name.substring(name.lastIndexOf('/') + 1);
+        return name.startsWith("__MACOSX/") || name.contains("/__MACOSX/") || last.startsWith("._") || last.equals(".DS_Store");
+    }
+
+    private static boolean startsWith(byte[] head, int n, byte[] magic) {
+        if (n < magic.length) {
+            return false;
+        }
+        for (int i = 0; i < magic.length; i++) {
+            if (head[i] != magic[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A POSIX (ustar) or GNU tar header: the magic at 257 and a checksum that matches the block. */
+    static boolean isTarHeader(byte[] b, int n) {
+        if (n < TAR_BLOCK || b[257] != 'u' || b[258] != 's' || b[259] != 't' || b[260] != 'a' || b[261] != 'r') {
+            return false;
+        }
+        long stored = octal(b, 148, 8);
+        long sum = 0;
+        for (int i = 0; i < TAR_BLOCK; i++) {
+            sum += i >= 148 && i < 156 ? ' ' : b[i] & 0xFF;
+        }
+        return stored == sum;
+    }
+
+    /** A tar number field: octal digits (space or NUL padded), or GNU's base-256 for big sizes; -1 when neither. */
+    static long octal(byte[] b, int off, int len) {
+        if ((b[off] & 0x80) != 0) {
+            long v = b[off] & 0x7F;
+            for (int i = off + 1; i < off + len; i++) {
+                if (v > (Long.MAX_VALUE >> 8)) {
+                    return -1;
+                }
+                v = (v << 8) | (b[i] & 0xFF);
+            }
+            return v;
+        }
+        long v = 0;
+        boolean digits = false;
+        for (int i = off; i < off + len; i++) {
+            byte c = b[i];
+            if (c >= '0' && c <= '7') {
+                if (v > (Long.MAX_VALUE >> 3)) {
+                    return -1;
+                }
+                v = v * 8 + (c - '0');
+                digits = true;
+            } else if (c == ' ' && !digits) {
+                continue;
+            } else if (c == 0 || c == ' ') {
+                break;
+            } else {
+                return -1;
+            }
+        }
+        return digits ? v : -1;
+    }
+
+    /** Read with {@link ZipInputStream}: as a stream, so a truncated download still gives its whole files. */
+    private static final class Zip extends Archive {
+        private final ZipInputStream zip;
+
+        Zip(InputStream in) {
+            this.zip = new ZipInputStream(in, StandardCharsets.UTF_8);
+        }
+
+        @Override
+        String format() {
+            return "zip";
+        }
+
+        @Override
+        Entry next() throws IOException {
+            while (true) {
+                ZipEntry e;
+                try {
+                    e = zip.getNextEntry();
+                } catch (IllegalArgumentException malformedName) {
+                    throw new CorruptArchiveException(this, new IOException("a file name is not UTF-8", malformedName));
+                } catch (IOException failure) {
+                    throw corrupt(this, failure);
+                }
+                if (e == null) {
+                    return null;
+                }
+                if (!e.isDirectory() && !isOsMetadata(e.getName())) {
+                    return new Entry(e.getName(), new ArchiveData(zip, this));
+                }
+            }
+        }
+    }
+
+    /** ustar, GNU and pax tar: regular files, with GNU long names and pax paths; other members are skipped. */
+    private static final class Tar extends Archive {
+        /** GNU long names and pax headers are small; a bigger one is not a tar this reads. */
+        private static final int MAX_HEADER_MEMBER = 1 << 20;
+
+        private final InputStream in;
+        private final byte[] header = new byte[TAR_BLOCK];
+        private long unread;
+        private long padding;
+
+        Tar(InputStream in) {
+            this.in = in;
+        }
+
+        @Override
+        String format() {
+            return "tar";
+        }
+
+        @Override
+        Entry next() throws IOException {
+            skipRest();
+            String longName = null;
+            while (true) {
+                int got = readBlock(header);
+                if (got == 0 || isZeroBlock(header)) {
+                    return null; // the end blocks, or an archive cut at a member boundary
+                }
+                if (got < TAR_BLOCK || !isTarHeader(header, TAR_BLOCK)) {
+                    throw new CorruptArchiveException(this, new IOException("not a tar header where one was expected"));
+                }
+                long size = octal(header, 124, 12);
+                if (size < 0) {
+                    throw new CorruptArchiveException(this, new IOException("unreadable member size"));
+                }
+                byte type = header[156];
+                String name = longName != null ? longName : name(header);
+                longName = null;
+                unread = size;
+                padding = (TAR_BLOCK - size % TAR_BLOCK) % TAR_BLOCK;
+                switch (type) {
+                    case 'L' -> longName = text(readMember(size), "GNU long name");
+                    case 'x' -> longName = paxPath(readMember(size));
+                    case '0', 0, '7' -> {
+                        if (!isOsMetadata(name)) {
+                            return new Entry(name, new TarData());
+                        }
+                        skipRest();
+                    }
+                    default -> skipRest(); // folders, links, devices, pax globals
+                }
+            }
+        }
+
+        private static String name(byte[] h) {
+            String base = cString(h, 0, 100);
+            String prefix = cString(h, 345, 155);
+            return prefix.isEmpty() ? base : prefix + "/" + base;
+        }
+
+        private static String cString(byte[] b, int off, int len) {
+            int end = off;
+            while (end < off + len && b[end] != 0) {
+                end++;
+            }
+            return new String(b, off, end - off, StandardCharsets.UTF_8);
+        }
+
+        /** A pax extended header's {@code path} record, or null: records are {@code "<len> path=<value>\n"}. */
+        private static String paxPath(byte[] records) {
+            String text = new String(records, StandardCharsets.UTF_8);
+            for (String record : text.split("\n")) {
+                int space = record.indexOf(' ');
+                if (space > 0 && record.startsWith("path=", space + 1)) {
+                    return record.substring(space + 1 + "path=".length());
+                }
+            }
+            return null;
+        }
+
+        private String text(byte[] b, String what) throws CorruptArchiveException {
+            int end = 0;
+            while (end < b.length && b[end] != 0) {
+                end++;
+            }
+            if (end == 0) {
+                throw new CorruptArchiveException(this, new IOException("empty " + what));
+            }
+            return new String(b, 0, end, StandardCharsets.UTF_8);
+        }
+
+        private byte[] readMember(long size) throws IOException {
+            if (size > MAX_HEADER_MEMBER) {
+                throw new CorruptArchiveException(this, new IOException("a " + size + "-byte name record"));
+            }
+            byte[] b = new byte[(int) size];
+            int got;
+            try {
+                got = in.readNBytes(b, 0, b.length);
+            } catch (IOException e) {
+                throw corrupt(this, e);
+            }
+            if (got < b.length) {
+                throw new CorruptArchiveException(this, new java.io.EOFException("cut inside a name record"));
+            }
+            unread = 0;
+            skipRest();
+            return b;
+        }
+
+        private int readBlock(byte[] block) throws IOException {
+            try {
+                return in.readNBytes(block, 0, TAR_BLOCK);
+            } catch (IOException e) {
+                throw corrupt(this, e);
+            }
+        }
+
+        private static boolean isZeroBlock(byte[] b) {
+            for (byte x : b) {
+                if (x != 0) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** Skips what is left of the current member and its padding to the next block. */
+        private void skipRest() throws IOException {
+            long left = unread + padding;
+            unread = 0;
+            padding = 0;
+            try {
+                while (left > 0) {
+                    long skipped = in.skip(left);
+                    if (skipped <= 0) {
+                        if (in.read() < 0) {
+                            throw new java.io.EOFException("cut inside a member");
+                        }
+                        skipped = 1;
+                    }
+                    left -= skipped;
+                }
+            } catch (IOException e) {
+                throw corrupt(this, e);
+            }
+        }
+
+        /** The current member's bytes; its end is the member's size, not the archive's. */
+        private final class TarData extends InputStream {
+            @Override
+            public int read() throws IOException {
+                byte[] one = new byte[1];
+                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                if (unread == 0) {
+                    return -1;
+                }
+                int n;
+                try {
+                    n = in.read(b, off, (int) Math.min(len, unread));
+                } catch (IOException e) {
+                    throw corrupt(Tar.this, e);
+                }
+                if (n < 0) {
+                    throw new CorruptArchiveException(Tar.this, new java.io.EOFException("cut inside a member"));
+                }
+                unread -= n;
+                return n;
+            }
+
+            @Override
+            public void close() {
+                // the archive goes on; next() skips what was not read
+            }
+        }
+    }
+
+    /** A zip member's data: failures are the archive's, and closing leaves the archive open. */
+    private static final class ArchiveData extends FilterInputStream {
+        private final Archive archive;
+
+        ArchiveData(InputStream in, Archive archive) {
+            super(in);
+            this.archive = archive;
+        }
+
+        @Override
+        public int read() throws IOException {
+            try {
+                return super.read();
+            } catch (IOException e) {
+                throw corrupt(archive, e);
+            }
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            try {
+                return super.read(b, off, len);
+            } catch (IOException e) {
+                throw corrupt(archive, e);
+            }
+        }
+
+        /** Unknown: a buffer over this returns what it has before it reads again, so a cut archive's head is kept. */
+        @Override
+        public int available() {
+            return 0;
+        }
+
+        @Override
+        public void close() {
+            // the archive goes on with its next file
+        }
+    }
+}
