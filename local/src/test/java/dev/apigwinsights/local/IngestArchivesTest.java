@@ -134,6 +134,27 @@ class IngestArchivesTest {
     }
 
     @Test
+    void skipsSpreadsheetsAndJarsLyingAmongTheLogsInsteadOfSendingTheirXml() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("downloads"));
+        Map<String, byte[]> xlsx = new LinkedHashMap<>();
+        xlsx.put("[Content_Types].xml", "<?xml version=\"1.0\"?>\n<Types/>\n".getBytes(StandardCharsets.UTF_8));
+        xlsx.put("xl/worksheets/sheet1.xml", "<worksheet><row r=\"1\"/></worksheet>\n".getBytes(StandardCharsets.UTF_8));
+        zip(dir.resolve("usage.xlsx"), xlsx, ZipEntry.DEFLATED);
+        zip(dir.resolve("tool.jar"), Map.of("META-INF/MANIFEST.MF", "Manifest-Version: 1.0\n".getBytes(StandardCharsets.UTF_8)), ZipEntry.DEFLATED);
+        write(dir.resolve("access.log"), lines(jsonLines(0, 3)));
+        zip(dir.resolve("bundle.zip"), Map.of("report.xlsx", Files.readAllBytes(dir.resolve("usage.xlsx"))), ZipEntry.STORED);
+
+        CliTestSupport.Result r = ingest("--data", data().toString(), "--json", dir.toString());
+
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.err()).contains("usage.xlsx: a document or program package").contains("tool.jar: a document or program package")
+                .contains("bundle.zip!/report.xlsx: a document or program package");
+        JsonNode s = summary(r);
+        assertThat(s.get("processingFailed").asLong()).as("no XML line is sent as a log").isZero();
+        assertThat(s.get("rowsWritten").asLong()).isEqualTo(3);
+    }
+
+    @Test
     void namesCompressionsItDoesNotReadAndSaysWhatToRun() throws Exception {
         Path dir = Files.createDirectories(tmp.resolve("in"));
         write(dir.resolve("a.log.xz"), new byte[] {(byte) 0xFD, '7', 'z', 'X', 'Z', 0, 0, 4, (byte) 0xE6, (byte) 0xD6, (byte) 0xB4, 0x46});

@@ -67,6 +67,14 @@ abstract class Archive {
         return null;
     }
 
+    /**
+     * Whether an archive whose first file is {@code firstName} is a document or program in zip's
+     * clothing (an .xlsx, .odt, .epub or .jar lying among downloads): its XML is no log to send.
+     */
+    static boolean isDocumentPackage(String firstName) {
+        return firstName.equals("[Content_Types].xml") || firstName.equals("mimetype") || firstName.startsWith("META-INF/");
+    }
+
     /** Files that operating systems add to archives beside their user's files. */
     static boolean isOsMetadata(String name) {
         String last = name.substring(name.lastIndexOf('/') + 1);

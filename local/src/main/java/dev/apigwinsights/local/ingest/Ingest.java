@@ -209,7 +209,13 @@ public final class Ingest {
             errors.add(source.name() + ": an archive inside " + MAX_ARCHIVE_DEPTH + " others: not read (extract it first)");
             return;
         }
-        for (Archive.Entry entry = archive.next(); entry != null; entry = archive.next()) {
+        boolean first = true;
+        for (Archive.Entry entry = archive.next(); entry != null; entry = archive.next(), first = false) {
+            if (first && Archive.isDocumentPackage(entry.name())) {
+                kinds.merge(InputKind.BINARY, 1, Integer::sum);
+                errors.add(source.name() + ": a document or program package (Office, OpenDocument, EPUB, Java), not logs: skipped");
+                return;
+            }
             Source member = new Source(source.name() + "!/" + entry.name(), memberPath(entry.name()), null,
                     source.runStart(), source.depth() + 1);
             try {
