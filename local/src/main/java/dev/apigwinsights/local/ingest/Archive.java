@@ -4,6 +4,8 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -75,6 +77,49 @@ abstract class Archive {
         return firstName.equals("[Content_Types].xml") || firstName.equals("mimetype") || firstName.startsWith("META-INF/");
     }
 
+    /**
+     * A zip name read as Latin-1 (no UTF-8 flag), as UTF-8 when its bytes are UTF-8 (macOS and
+     * Linux tools write UTF-8 without the flag); Windows' backslashes as slashes.
+     */
+    static String entryName(String name) {
+        String decoded = name;
+        if (name.chars().allMatch(c -> c <= 0xFF) && name.chars().anyMatch(c -> c >= 0x80)) {
+            try {
+                decoded = StandardCharsets.UTF_8.newDecoder()
+                        .decode(java.nio.ByteBuffer.wrap(name.getBytes(StandardCharsets.ISO_8859_1))).toString();
+            } catch (java.nio.charset.CharacterCodingException notUtf8) {
+                decoded = name;
+            }
+        }
+        return decoded.replace('\\', '/');
+    }
+
+    /**
+     * A pax extended header's records, {@code "<length> <key>=<value>\n"} each, the length
+     * counting the whole record in bytes; reading stops at the first malformed one.
+     */
+    static Map<String, String> paxRecords(byte[] b) {
+        Map<String, String> records = new HashMap<>();
+        int at = 0;
+        while (at < b.length) {
+            int space = at;
+            int length = 0;
+            while (space < b.length && b[space] >= '0' && b[space] <= '9' && length < b.length) {
+                length = length * 10 + (b[space++] - '0');
+            }
+            if (space >= b.length || b[space] != ' ' || length <= space - at || at + length > b.length || b[at + length - 1] != '\n') {
+                break;
+            }
+            String record = new String(b, space + 1, at + length - 1 - (space + 1), StandardCharsets.UTF_8);
+            int eq = record.indexOf('=');
+            if (eq > 0) {
+                records.put(record.substring(0, eq), record.substring(eq + 1));
+            }
+            at += length;
+        }
+        return records;
+    }
+
     /** Files that operating systems add to archives beside their user's files. */
     static boolean isOsMetadata(String name) {
         String last = name.substring(name.lastIndexOf('/') + 1);
@@ -144,7 +189,8 @@ abstract class Archive {
         private final ZipInputStream zip;
 
         Zip(InputStream in) {
-            this.zip = new ZipInputStream(in, StandardCharsets.UTF_8);
+            // names without zip's UTF-8 flag: Latin-1 never fails; entryName re-reads them as UTF-8 when they are
+            this.zip = new ZipInputStream(in, StandardCharsets.ISO_8859_1);
         }
 
         @Override
@@ -158,16 +204,18 @@ abstract class Archive {
                 ZipEntry e;
                 try {
                     e = zip.getNextEntry();
-                } catch (IllegalArgumentException malformedName) {
-                    throw new CorruptArchiveException(this, new IOException("a file name is not UTF-8", malformedName));
                 } catch (IOException failure) {
+                    if (String.valueOf(failure.getMessage()).contains("encrypted")) {
+                        throw new IOException("an encrypted zip: extract it with its password, then ingest the files", failure);
+                    }
                     throw corrupt(this, failure);
                 }
                 if (e == null) {
                     return null;
                 }
-                if (!e.isDirectory() && !isOsMetadata(e.getName())) {
-                    return new Entry(e.getName(), new ArchiveData(zip, this));
+                String name = entryName(e.getName());
+                if (!e.isDirectory() && !isOsMetadata(name)) {
+                    return new Entry(name, new ArchiveData(zip, this));
                 }
             }
         }
@@ -196,6 +244,7 @@ abstract class Archive {
         Entry next() throws IOException {
             skipRest();
             String longName = null;
+            long paxSize = -1;
             while (true) {
                 int got = readBlock(header);
                 if (got == 0 || isZeroBlock(header)) {
@@ -204,18 +253,23 @@ abstract class Archive {
                 if (got < TAR_BLOCK || !isTarHeader(header, TAR_BLOCK)) {
                     throw new CorruptArchiveException(this, new IOException("not a tar header where one was expected"));
                 }
-                long size = octal(header, 124, 12);
+                long size = paxSize >= 0 ? paxSize : octal(header, 124, 12);
                 if (size < 0) {
                     throw new CorruptArchiveException(this, new IOException("unreadable member size"));
                 }
                 byte type = header[156];
                 String name = longName != null ? longName : name(header);
                 longName = null;
+                paxSize = -1;
                 unread = size;
                 padding = (TAR_BLOCK - size % TAR_BLOCK) % TAR_BLOCK;
                 switch (type) {
                     case 'L' -> longName = text(readMember(size), "GNU long name");
-                    case 'x' -> longName = paxPath(readMember(size));
+                    case 'x' -> {
+                        Map<String, String> pax = paxRecords(readMember(size));
+                        longName = pax.get("path");
+                        paxSize = pax.containsKey("size") ? parseSize(pax.get("size")) : -1;
+                    }
                     case '0', 0, '7' -> {
                         if (!isOsMetadata(name)) {
                             return new Entry(name, new TarData());
@@ -227,9 +281,11 @@ abstract class Archive {
             }
         }
 
+        /** The name field, with POSIX ustar's prefix field (GNU's header keeps times there instead). */
         private static String name(byte[] h) {
             String base = cString(h, 0, 100);
-            String prefix = cString(h, 345, 155);
+            boolean posix = h[262] == 0;
+            String prefix = posix ? cString(h, 345, 155) : "";
             return prefix.isEmpty() ? base : prefix + "/" + base;
         }
 
@@ -241,16 +297,16 @@ abstract class Archive {
             return new String(b, off, end - off, StandardCharsets.UTF_8);
         }
 
-        /** A pax extended header's {@code path} record, or null: records are {@code "<len> path=<value>\n"}. */
-        private static String paxPath(byte[] records) {
-            String text = new String(records, StandardCharsets.UTF_8);
-            for (String record : text.split("\n")) {
-                int space = record.indexOf(' ');
-                if (space > 0 && record.startsWith("path=", space + 1)) {
-                    return record.substring(space + 1 + "path=".length());
+        private long parseSize(String decimal) throws CorruptArchiveException {
+            try {
+                long size = Long.parseLong(decimal);
+                if (size >= 0) {
+                    return size;
                 }
+            } catch (NumberFormatException e) {
+                // reported below
             }
-            return null;
+            throw new CorruptArchiveException(this, new IOException("unreadable pax size " + decimal));
         }
 
         private String text(byte[] b, String what) throws CorruptArchiveException {

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -82,6 +83,44 @@ class ArchiveTest {
         assertThat(second.name()).isEqualTo("2.log");
         assertThat(new String(second.content().readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("y\n");
         assertThat(archive.next()).isNull();
+    }
+
+    @Test
+    void readsPaxRecordsByTheirLengthsIncludingASizeOverOctalsReach() {
+        String path = "logs/" + "d".repeat(200) + "/access log\u00e9.gz";
+        String pathRecord = "path=" + path + "\n";
+        int pathBytes = pathRecord.getBytes(StandardCharsets.UTF_8).length;
+        int length = pathBytes + 4; // "NNN " plus the record: the length counts its own digits
+        String records = length + " " + pathRecord + "23 size=10737418240000\n" + "garbage";
+
+        Map<String, String> pax = Archive.paxRecords(records.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(pax).containsEntry("path", path).containsEntry("size", "10737418240000").hasSize(2);
+    }
+
+    @Test
+    void readsZipNamesAsUtf8WhenTheyAreEvenWithoutTheFlagAndWindowsSlashesAsSlashes() {
+        String utf8AsLatin1 = new String("r\u00e9sum\u00e9/000000.gz".getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+
+        assertThat(Archive.entryName(utf8AsLatin1)).isEqualTo("r\u00e9sum\u00e9/000000.gz");
+        assertThat(Archive.entryName("caf\u00e9\\000000.gz")).as("Latin-1 that is not UTF-8 stays").isEqualTo("caf\u00e9/000000.gz");
+        assertThat(Archive.entryName("\u65e5\u672c/a.log")).as("flagged UTF-8, already decoded").isEqualTo("\u65e5\u672c/a.log");
+    }
+
+    @Test
+    void saysAnEncryptedZipNeedsItsPassword() throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(out)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("a.log"));
+            zip.write("x\n".getBytes(StandardCharsets.UTF_8));
+        }
+        byte[] bytes = out.toByteArray();
+        bytes[6] |= 1; // the local header's "encrypted" flag, as a password-protected zip sets it
+
+        Archive archive = Archive.open(bytes, bytes.length, new ByteArrayInputStream(bytes));
+
+        assertThatThrownBy(archive::next).isNotInstanceOf(Archive.CorruptArchiveException.class)
+                .hasMessage("an encrypted zip: extract it with its password, then ingest the files");
     }
 
     @Test
