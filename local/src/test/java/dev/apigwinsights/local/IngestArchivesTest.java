@@ -77,6 +77,9 @@ class IngestArchivesTest {
         String longFolder = "x".repeat(120) + "/stream-with-a-long-folder-name";
         write(bundle.resolve("task/" + longFolder + "/000000.gz"), gzip(lines(List.of(exported(T0 + 40, jsonLine(1)), exported(T0 + 1040, jsonLine(2))))));
         write(bundle.resolve("inner.zip"), zipBytes(Map.of("lines.log", lines(jsonLines(10, 15))), ZipEntry.STORED));
+        // a link, skipped, whose name and target are both long: GNU tar writes long-link and long-name headers for it
+        Path target = bundle.resolve("task/" + longFolder + "/000000.gz");
+        Files.createSymbolicLink(bundle.resolve("latest-" + "y".repeat(110)), target);
         Path gnu = tar(tmp.resolve("gnu.tar.gz"), bundle, "--format=gnu", "-z");
         Path pax = tar(tmp.resolve("pax.tar"), bundle, "--format=pax");
 

@@ -253,22 +253,26 @@ abstract class Archive {
                 if (got < TAR_BLOCK || !isTarHeader(header, TAR_BLOCK)) {
                     throw new CorruptArchiveException(this, new IOException("not a tar header where one was expected"));
                 }
-                long size = paxSize >= 0 ? paxSize : octal(header, 124, 12);
+                byte type = header[156];
+                // a GNU long name or a pax header describes the next member that is not one of them
+                boolean describing = type == 'L' || type == 'K' || type == 'x' || type == 'g';
+                long size = paxSize >= 0 && !describing ? paxSize : octal(header, 124, 12);
                 if (size < 0) {
                     throw new CorruptArchiveException(this, new IOException("unreadable member size"));
                 }
-                byte type = header[156];
                 String name = longName != null ? longName : name(header);
-                longName = null;
-                paxSize = -1;
+                if (!describing) {
+                    longName = null;
+                    paxSize = -1;
+                }
                 unread = size;
                 padding = (TAR_BLOCK - size % TAR_BLOCK) % TAR_BLOCK;
                 switch (type) {
                     case 'L' -> longName = text(readMember(size), "GNU long name");
                     case 'x' -> {
                         Map<String, String> pax = paxRecords(readMember(size));
-                        longName = pax.get("path");
-                        paxSize = pax.containsKey("size") ? parseSize(pax.get("size")) : -1;
+                        longName = pax.getOrDefault("path", longName);
+                        paxSize = pax.containsKey("size") ? parseSize(pax.get("size")) : paxSize;
                     }
                     case '0', 0, '7' -> {
                         if (!isOsMetadata(name)) {
