@@ -97,6 +97,17 @@ class IngestArchivesTest {
     }
 
     @Test
+    void readsAZipPipedToStandardInput() throws Exception {
+        byte[] zip = zipBytes(Map.of("a.log", lines(jsonLines(0, 4)), "b/c.log.gz", gzip(lines(jsonLines(4, 6)))), ZipEntry.DEFLATED);
+
+        CliTestSupport.Result r = StoreTestSupport.ingest(new ByteArrayInputStream(zip), "--data", data().toString(), "--json", "-");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(summary(r).get("rowsWritten").asLong()).isEqualTo(6);
+        assertThat(summary(r).get("inputKinds").get("ACCESS_LOG_LINES").asInt()).isEqualTo(2);
+    }
+
+    @Test
     void aTruncatedZipKeepsItsWholeFilesAndTheFullDownloadCompletesItWithoutDuplicates() throws Exception {
         Map<String, byte[]> members = new LinkedHashMap<>();
         members.put("a.log", lines(jsonLines(0, 200)));
