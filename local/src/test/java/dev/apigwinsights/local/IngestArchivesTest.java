@@ -12,6 +12,7 @@ import static dev.apigwinsights.local.StoreTestSupport.summary;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.apigwinsights.local.ingest.RawZip;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -145,6 +146,29 @@ class IngestArchivesTest {
         assertThat(rows(data(), "SELECT count(*) AS n FROM access_logs WHERE request_id >= 'req-00500'").get(0))
                 .as("the file after the bad one is read").containsEntry("n", 10L);
         assertThat(count(data(), "access_logs")).as("the cut gzip's whole lines are kept").isBetween(11L, 309L);
+    }
+
+    @Test
+    void readsAZipWrittenToAPipeWithStoredFilesAndNamesAWindowsDeflate64Member() throws Exception {
+        // a zip as Python's zipfile writes it to a pipe: sizes after the data, even for stored files
+        byte[] streamed = RawZip.of(new RawZip.Member("a.log", ZipEntry.DEFLATED, true, lines(jsonLines(0, 20))),
+                new RawZip.Member("b.log", ZipEntry.STORED, true, lines(jsonLines(20, 50))));
+        Path streamedZip = Files.write(tmp.resolve("piped.zip"), streamed);
+        // a big file written with Deflate64 (as Windows' built-in zip or 7-Zip can), between two deflated ones
+        byte[] windows = RawZip.of(new RawZip.Member("logs/mon.log", ZipEntry.DEFLATED, false, lines(jsonLines(100, 110))),
+                new RawZip.Member("logs/huge.log", 9, false, new byte[] {0x15, (byte) 0x8d, 0x41, 0x0a, 0x00, 0x21}),
+                new RawZip.Member("logs/wed.log", ZipEntry.DEFLATED, false, lines(jsonLines(120, 125))));
+        Path windowsZip = Files.write(tmp.resolve("windows.zip"), windows);
+
+        CliTestSupport.Result fromPipeWriter = ingest("--data", data().toString(), "--json", streamedZip.toString());
+        CliTestSupport.Result fromWindows = ingest("--data", tmp.resolve("other").toString(), "--json", windowsZip.toString());
+
+        assertThat(fromPipeWriter.exitCode()).as(fromPipeWriter.err()).isZero();
+        assertThat(summary(fromPipeWriter).get("rowsWritten").asLong()).isEqualTo(50);
+        assertThat(summary(fromPipeWriter).get("bytesRead").asLong()).as("the whole file is counted").isEqualTo(streamed.length);
+        assertThat(fromWindows.exitCode()).isEqualTo(1);
+        assertThat(fromWindows.err()).contains("windows.zip!/logs/huge.log: compressed with Deflate64 (zip method 9), which ingest cannot read");
+        assertThat(summary(fromWindows).get("rowsWritten").asLong()).as("the files before and after it").isEqualTo(15);
     }
 
     @Test

@@ -3,10 +3,16 @@ package dev.apigwinsights.local.ingest;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import java.util.zip.ZipInputStream;
 
 /**
@@ -34,7 +40,11 @@ abstract class Archive {
         private final transient Archive archive;
 
         CorruptArchiveException(Archive archive, IOException cause) {
-            super("truncated or corrupt " + archive.format() + " data (" + cause.getMessage() + ")", cause);
+            this(archive, "truncated or corrupt " + archive.format() + " data (" + cause.getMessage() + ")", cause);
+        }
+
+        CorruptArchiveException(Archive archive, String message, IOException cause) {
+            super(message, cause);
             this.archive = archive;
         }
 
@@ -57,11 +67,13 @@ abstract class Archive {
 
     /**
      * The archive {@code head} (the first bytes of {@code in}, which is positioned before them)
-     * starts, or null for anything else.
+     * starts, or null for anything else. {@code file} is the file that holds exactly {@code in}'s
+     * bytes, or null (standard input, gzip, an archive's member): a zip in a file can be read by
+     * its central directory where its stream cannot be read on.
      */
-    static Archive open(byte[] head, int n, InputStream in) {
+    static Archive open(byte[] head, int n, InputStream in, Path file) {
         if (startsWith(head, n, ZIP_ENTRY) || startsWith(head, n, ZIP_EMPTY)) {
-            return new Zip(in);
+            return new Zip(in, file);
         }
         if (isTarHeader(head, n)) {
             return new Tar(in);
@@ -184,13 +196,40 @@ abstract class Archive {
         return digits ? v : -1;
     }
 
-    /** Read with {@link ZipInputStream}: as a stream, so a truncated download still gives its whole files. */
+    /**
+     * Read with {@link ZipInputStream}: as a stream, so a truncated download still gives its whole
+     * files. Two kinds of member stop that stream.
+     * <ul>
+     * <li>A compression method the JDK cannot inflate (Deflate64, which Windows and 7-Zip can write
+     * for big files, bzip2, LZMA, zstd): that member fails with a message naming the method, and the
+     * stream steps over its data when the local header gives its size. When the size follows the
+     * data instead, the member's end cannot be found and the archive ends there, saying so.
+     * <li>Stored (uncompressed) data followed by a data descriptor, which writers that stream their
+     * output produce (Python's {@code zipfile} to a pipe, Go's {@code archive/zip}): its end cannot
+     * be found in a stream either, so when the zip is a file its central directory takes over. The
+     * central directory is not the first choice: a cut download has none, and the JDK's
+     * {@link ZipFile} refuses a whole zip that holds a method it cannot inflate.
+     * </ul>
+     */
     private static final class Zip extends Archive {
-        private final ZipInputStream zip;
+        /** How the JDK's {@link ZipFile} words a central directory entry in a method it cannot inflate. */
+        private static final Pattern BAD_METHOD = Pattern.compile("bad compression method: (\\d+)");
 
-        Zip(InputStream in) {
-            // names without zip's UTF-8 flag: Latin-1 never fails; entryName re-reads them as UTF-8 when they are
-            this.zip = new ZipInputStream(in, StandardCharsets.ISO_8859_1);
+        private final InputStream in;
+        private SteppableZipInputStream zip;
+        private final Path file;
+        /** Raw names of the members the stream gave, counted, so the central directory skips them. */
+        private final Map<String, Integer> streamed = new HashMap<>();
+        private ZipFile central;
+        private Enumeration<? extends ZipEntry> centralEntries;
+        private InputStream centralMember;
+        /** The member the JDK cannot inflate that was last given out, which the stream must step over. */
+        private ZipEntry unreadable;
+
+        Zip(InputStream in, Path file) {
+            this.in = in;
+            this.zip = new SteppableZipInputStream(in);
+            this.file = file;
         }
 
         @Override
@@ -200,24 +239,169 @@ abstract class Archive {
 
         @Override
         Entry next() throws IOException {
+            if (central != null) {
+                return nextFromCentralDirectory();
+            }
+            if (unreadable != null) {
+                stepOver(unreadable);
+                unreadable = null;
+            }
             while (true) {
                 ZipEntry e;
                 try {
                     e = zip.getNextEntry();
                 } catch (IOException failure) {
-                    if (String.valueOf(failure.getMessage()).contains("encrypted")) {
+                    String message = String.valueOf(failure.getMessage());
+                    if (message.contains("encrypted")) {
                         throw new IOException("an encrypted zip: extract it with its password, then ingest the files", failure);
+                    }
+                    if (message.contains("EXT descriptor")) {
+                        return readOnFromCentralDirectory(failure);
                     }
                     throw corrupt(this, failure);
                 }
                 if (e == null) {
                     return null;
                 }
+                streamed.merge(e.getName(), 1, Integer::sum);
                 String name = entryName(e.getName());
-                if (!e.isDirectory() && !isOsMetadata(name)) {
-                    return new Entry(name, new ArchiveData(zip, this));
+                boolean inflatable = unreadableMethod(e.getMethod()) == null;
+                if (e.isDirectory() || isOsMetadata(name)) {
+                    if (!inflatable) {
+                        stepOver(e);
+                    }
+                    continue;
                 }
+                if (!inflatable) {
+                    unreadable = e;
+                    return new Entry(name, unreadableData(e.getMethod()));
+                }
+                return new Entry(name, new ArchiveData(zip, this));
             }
+        }
+
+        /**
+         * Reads on from the file's central directory where the stream met a member that is not
+         * deflated and gives its size only after its data.
+         */
+        private Entry readOnFromCentralDirectory(IOException streamFailure) throws IOException {
+            if (file == null) {
+                throw new CorruptArchiveException(this, "a member of this zip that is not deflated gives its size only after its "
+                        + "data, so its end cannot be found in a stream: save the zip as a file and ingest the file, or extract it",
+                        streamFailure);
+            }
+            try {
+                central = new ZipFile(file.toFile(), ZipFile.OPEN_READ, StandardCharsets.ISO_8859_1);
+            } catch (IOException e) {
+                Matcher badMethod = BAD_METHOD.matcher(String.valueOf(e.getMessage()));
+                if (badMethod.find()) {
+                    int method = Integer.parseInt(badMethod.group(1));
+                    throw new CorruptArchiveException(this, "a member of this zip is compressed with " + unreadableMethod(method)
+                            + " (zip method " + method + "), which ingest cannot read, and gives its size only after its data, so "
+                            + "the files from it on cannot be found: extract the zip and ingest its files", e);
+                }
+                throw corrupt(this, streamFailure); // no central directory: a truncated download
+            }
+            centralEntries = central.entries();
+            return nextFromCentralDirectory();
+        }
+
+        private Entry nextFromCentralDirectory() throws IOException {
+            closeCentralMember();
+            while (centralEntries.hasMoreElements()) {
+                ZipEntry e = centralEntries.nextElement();
+                Integer fromStream = streamed.get(e.getName());
+                if (fromStream != null) {
+                    if (fromStream == 1) {
+                        streamed.remove(e.getName());
+                    } else {
+                        streamed.put(e.getName(), fromStream - 1);
+                    }
+                    continue;
+                }
+                String name = entryName(e.getName());
+                if (e.isDirectory() || isOsMetadata(name)) {
+                    continue;
+                }
+                try {
+                    centralMember = central.getInputStream(e);
+                } catch (IOException failure) {
+                    throw corrupt(this, failure);
+                }
+                return new Entry(name, new ArchiveData(centralMember, this));
+            }
+            central.close();
+            // the bytes were read from the file, not the stream: reading the stream to its end keeps
+            // the byte count (the summary's, the progress bar's) that of the whole file
+            in.transferTo(OutputStream.nullOutputStream());
+            return null;
+        }
+
+        private void closeCentralMember() throws IOException {
+            if (centralMember != null) {
+                centralMember.close(); // frees its inflater now, not when the archive ends
+                centralMember = null;
+            }
+        }
+
+        /** The name of a zip compression method the JDK cannot inflate, or null for stored and deflate. */
+        private static String unreadableMethod(int method) {
+            return switch (method) {
+                case ZipEntry.STORED, ZipEntry.DEFLATED -> null;
+                case 9 -> "Deflate64";
+                case 12 -> "bzip2";
+                case 14 -> "LZMA";
+                case 93 -> "zstd";
+                case 95 -> "xz";
+                case 98 -> "PPMd";
+                default -> "an unknown method";
+            };
+        }
+
+        /**
+         * Moves the stream past the data of {@code e}, a member it cannot inflate, and reads on with
+         * a fresh {@link ZipInputStream} from there: possible when the local header gave the size.
+         */
+        private void stepOver(ZipEntry e) throws IOException {
+            if (e.getCompressedSize() < 0) { // ZipInputStream refuses such a header before giving it out
+                throw new CorruptArchiveException(this, "no size for " + entryName(e.getName()) + ": its end cannot be found", null);
+            }
+            InputStream rest = zip.rest();
+            try {
+                rest.skipNBytes(e.getCompressedSize());
+            } catch (IOException cut) {
+                throw corrupt(this, cut);
+            }
+            zip = new SteppableZipInputStream(rest);
+        }
+
+        /** A member's data that fails, as a failure of that member alone, saying what to do. */
+        private static InputStream unreadableData(int method) {
+            String message = "compressed with " + unreadableMethod(method) + " (zip method " + method + "), which ingest cannot read: "
+                    + "extract the zip (7-Zip, unzip or the system's archive tool read it) and ingest the files";
+            return new InputStream() {
+                @Override
+                public int read() throws IOException {
+                    throw new IOException(message);
+                }
+            };
+        }
+    }
+
+    /** A {@link ZipInputStream} that gives the archive's bytes after the current member's local header. */
+    private static final class SteppableZipInputStream extends ZipInputStream {
+        SteppableZipInputStream(InputStream in) {
+            // names without zip's UTF-8 flag: Latin-1 never fails; entryName re-reads them as UTF-8 when they are
+            super(in, StandardCharsets.ISO_8859_1);
+        }
+
+        /**
+         * The bytes after the current local header: {@link ZipInputStream} reads a header exactly and
+         * pushes back what its inflater read ahead, so this stream is where the member's data starts.
+         * This stream is done with once they are taken.
+         */
+        InputStream rest() {
+            return in;
         }
     }
 

@@ -152,7 +152,7 @@ public final class Ingest {
             source = new Source(source.name(), source.naming(), null, source.runStart(), source.depth());
         }
         byte[] head = head(content);
-        Archive archive = Archive.open(head, head.length, content);
+        Archive archive = Archive.open(head, head.length, content, source.file());
         if (archive != null) {
             readArchive(source, archive, pipeline, kinds, errors);
             return;

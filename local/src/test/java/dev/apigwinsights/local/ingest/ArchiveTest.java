@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipEntry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,7 +39,7 @@ class ArchiveTest {
         Arrays.fill(block, text.length, block.length, (byte) ' ');
 
         assertThat(Archive.isTarHeader(block, block.length)).isFalse();
-        assertThat(Archive.open(block, block.length, new ByteArrayInputStream(block))).isNull();
+        assertThat(Archive.open(block, block.length, new ByteArrayInputStream(block), null)).isNull();
     }
 
     @Test
@@ -52,7 +53,7 @@ class ArchiveTest {
         byte[] bytes = Files.readAllBytes(tar);
         byte[] cut = Arrays.copyOf(bytes, 512 + 1024 + 512 + 3000); // a's header and data, b's header, part of b
 
-        Archive archive = Archive.open(cut, cut.length, new ByteArrayInputStream(cut));
+        Archive archive = Archive.open(cut, cut.length, new ByteArrayInputStream(cut), null);
         Archive.Entry a = archive.next();
         String aText = new String(a.content().readAllBytes(), StandardCharsets.UTF_8);
         Archive.Entry b = archive.next();
@@ -76,7 +77,7 @@ class ArchiveTest {
         assertThat(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0).isTrue();
         byte[] bytes = Files.readAllBytes(tar);
 
-        Archive archive = Archive.open(bytes, bytes.length, new ByteArrayInputStream(bytes));
+        Archive archive = Archive.open(bytes, bytes.length, new ByteArrayInputStream(bytes), null);
         archive.next().content().readNBytes(10);
         Archive.Entry second = archive.next();
 
@@ -117,7 +118,7 @@ class ArchiveTest {
         byte[] bytes = out.toByteArray();
         bytes[6] |= 1; // the local header's "encrypted" flag, as a password-protected zip sets it
 
-        Archive archive = Archive.open(bytes, bytes.length, new ByteArrayInputStream(bytes));
+        Archive archive = Archive.open(bytes, bytes.length, new ByteArrayInputStream(bytes), null);
 
         assertThatThrownBy(archive::next).isNotInstanceOf(Archive.CorruptArchiveException.class)
                 .hasMessage("an encrypted zip: extract it with its password, then ingest the files");
@@ -133,5 +134,77 @@ class ArchiveTest {
         assertThat(OtherCompression.of(bzip2Empty, bzip2Empty.length)).isEqualTo(OtherCompression.BZIP2);
         assertThat(OtherCompression.of(text, text.length)).isNull();
         assertThat(OtherCompression.of(zstd, 3)).as("too short to tell").isNull();
+    }
+    @Test
+    void readsStoredFilesWithDataDescriptorsFromTheCentralDirectoryOfAZipFile() throws IOException {
+        byte[] bytes = RawZip.of(new RawZip.Member("a.log", ZipEntry.DEFLATED, true, "a1\na2\n".getBytes(StandardCharsets.UTF_8)),
+                new RawZip.Member("b.log", ZipEntry.STORED, true, "b1\n".getBytes(StandardCharsets.UTF_8)),
+                new RawZip.Member("c.log", ZipEntry.STORED, false, "c1\n".getBytes(StandardCharsets.UTF_8)));
+        Path file = Files.write(tmp.resolve("streamed.zip"), bytes);
+        ByteArrayInputStream fromFile = new ByteArrayInputStream(bytes);
+
+        Archive archive = Archive.open(bytes, bytes.length, fromFile, file);
+        Map<String, String> read = readAll(archive);
+        Archive fromStream = Archive.open(bytes, bytes.length, new ByteArrayInputStream(bytes), null);
+        Archive.Entry first = fromStream.next();
+        first.content().readAllBytes();
+
+        assertThat(read).containsExactly(Map.entry("a.log", "a1\na2\n"), Map.entry("b.log", "b1\n"), Map.entry("c.log", "c1\n"));
+        assertThat(fromFile.available()).as("the stream is read to its end, so the byte count is the file's").isZero();
+        assertThat(first.name()).isEqualTo("a.log");
+        assertThatThrownBy(fromStream::next).isInstanceOf(Archive.CorruptArchiveException.class)
+                .hasMessageEndingWith("so its end cannot be found in a stream: save the zip as a file and ingest the file, or extract it");
+    }
+
+    @Test
+    void namesACompressionTheJdkCannotInflateAndStepsOverItToTheNextFile() throws IOException {
+        byte[] deflate64 = {0x15, (byte) 0x8d, 0x41, 0x0a, 0x00, 0x21};
+        byte[] bytes = RawZip.of(new RawZip.Member("a.log", ZipEntry.DEFLATED, false, "a1\n".getBytes(StandardCharsets.UTF_8)),
+                new RawZip.Member("big.log", 9, false, deflate64),
+                new RawZip.Member("__MACOSX/._big.log", 12, false, deflate64),
+                new RawZip.Member("c.log", ZipEntry.DEFLATED, true, "c1\n".getBytes(StandardCharsets.UTF_8)));
+
+        Archive archive = Archive.open(bytes, bytes.length, new ByteArrayInputStream(bytes), null);
+        Archive.Entry a = archive.next();
+        String aText = new String(a.content().readAllBytes(), StandardCharsets.UTF_8);
+        Archive.Entry big = archive.next();
+        Archive.Entry c = archive.next();
+        String cText = new String(c.content().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(aText).isEqualTo("a1\n");
+        assertThat(big.name()).isEqualTo("big.log");
+        assertThatThrownBy(() -> big.content().read()).isNotInstanceOf(Archive.CorruptArchiveException.class)
+                .hasMessageStartingWith("compressed with Deflate64 (zip method 9), which ingest cannot read: extract the zip");
+        assertThat(c.name()).as("read from the stream, without a file's central directory").isEqualTo("c.log");
+        assertThat(cText).isEqualTo("c1\n");
+        assertThat(archive.next()).isNull();
+    }
+
+    @Test
+    void endsTheZipWhereAMemberThatIsNotDeflatedGivesItsSizeOnlyAfterItsDataAndNoCentralDirectoryHelps() throws IOException {
+        byte[] bytes = RawZip.of(new RawZip.Member("a.log", ZipEntry.DEFLATED, true, "a1\n".getBytes(StandardCharsets.UTF_8)),
+                new RawZip.Member("big.log", 12, true, new byte[] {'B', 'Z', 'h', '9'}),
+                new RawZip.Member("c.log", ZipEntry.DEFLATED, false, "c1\n".getBytes(StandardCharsets.UTF_8)));
+        Path file = Files.write(tmp.resolve("bzip2.zip"), bytes);
+
+        Archive archive = Archive.open(bytes, bytes.length, new ByteArrayInputStream(bytes), file);
+        archive.next().content().readAllBytes();
+        Archive piped = Archive.open(bytes, bytes.length, new ByteArrayInputStream(bytes), null);
+        piped.next().content().readAllBytes();
+
+        assertThatThrownBy(archive::next).isInstanceOf(Archive.CorruptArchiveException.class)
+                .hasMessage("a member of this zip is compressed with bzip2 (zip method 12), which ingest cannot read, and gives its "
+                        + "size only after its data, so the files from it on cannot be found: extract the zip and ingest its files");
+        assertThatThrownBy(piped::next).isInstanceOf(Archive.CorruptArchiveException.class)
+                .hasMessageStartingWith("a member of this zip that is not deflated gives its size only after its data, so its end "
+                        + "cannot be found in a stream: save the zip as a file");
+    }
+
+    private static Map<String, String> readAll(Archive archive) throws IOException {
+        Map<String, String> read = new java.util.LinkedHashMap<>();
+        for (Archive.Entry e = archive.next(); e != null; e = archive.next()) {
+            read.put(e.name(), new String(e.content().readAllBytes(), StandardCharsets.UTF_8));
+        }
+        return read;
     }
 }
