@@ -97,6 +97,51 @@ class IngestCommandTest {
     }
 
     @Test
+    void readsAwsLogsTailOutputInEachFormatAndKnowsItsEventsFromAnExport() throws Exception {
+        List<String> detailed = new ArrayList<>();
+        List<String> shortFormat = new ArrayList<>();
+        List<String> pretty = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            String time = java.time.Instant.ofEpochMilli(T0 + i * 1000L + 40).atOffset(java.time.ZoneOffset.UTC)
+                    .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSxxx"));
+            // interleaved streams, as tail prints them; the colour codes of --color on
+            detailed.add("\u001b[32m" + time + "\u001b[0m \u001b[36mstream-" + (i % 2) + "\u001b[0m " + jsonLine(i));
+            shortFormat.add(time.substring(0, 19) + " " + jsonLine(30 + i));
+            JsonNode parsed = StoreTestSupport.JSON.readTree(jsonLine(60 + i));
+            pretty.add((time + " stream-2 \n" + parsed.toPrettyString()).replace("\r", ""));
+        }
+        pretty.add("2024-02-01T06:50:00.000000+00:00 stream-2 not an access log");
+        Path dir = tmp.resolve("tail");
+        write(dir.resolve("detailed.txt"), detailed);
+        write(dir.resolve("short.txt"), shortFormat);
+        write(dir.resolve("json.txt"), pretty);
+
+        JsonNode s = summary(ingest("--data", data().toString(), "--json", dir.toString()));
+
+        assertThat(s.get("inputKinds").get("CLOUDWATCH_TAIL").asInt()).isEqualTo(3);
+        assertThat(s.get("logEntries").asLong()).isEqualTo(91);
+        assertThat(s.get("rowsWritten").asLong()).isEqualTo(90);
+        assertThat(s.get("entriesFailed").asLong()).as("the line that is not an access log").isEqualTo(1);
+        assertThat(rows(data(), "SELECT coalesce(log_stream, '-') AS stream, count(*) AS n, min(request_id) AS first,"
+                + " sum(response_latency_ms) AS latency FROM access_logs GROUP BY 1 ORDER BY 1"))
+                .extracting(m -> m.get("stream") + " " + m.get("n") + " " + m.get("first") + " " + m.get("latency"))
+                .containsExactly("- 30 req-00030 1635", "stream-0 15 req-00000 360", "stream-1 15 req-00001 375",
+                        "stream-2 30 req-00060 2535");
+        assertThat(rows(data(), "SELECT status, path, source_ip, source_kind FROM access_logs WHERE request_id = 'req-00070'").get(0))
+                .containsEntry("status", 404).containsEntry("path", "/prod/pets/70")
+                .containsEntry("source_ip", "198.51.100.70").containsEntry("source_kind", "CLOUDWATCH");
+
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 90; i++) {
+            lines.add(exported(T0 + i * 1000L + 40, jsonLine(i)));
+        }
+        JsonNode again = summary(ingest("--data", data().toString(), "--json",
+                writeGzip(tmp.resolve("export/task/stream-0/000000.gz"), lines).toString()));
+        assertThat(again.get("rowsWritten").asLong()).as("the same requests from an export").isZero();
+        assertThat(count(data(), "access_logs")).isEqualTo(90);
+    }
+
+    @Test
     void readsAnExportedLineWithMalformedUtf8AsADirectLineIsReadNotFailingItsNeighbours() throws Exception {
         String bad = jsonLine(1).replace("/prod/pets/1", "/prod/pets/\u0001BAD");
         byte[] text = (exported(T0, jsonLine(0)) + "\n" + exported(T0 + 1000, bad) + "\n" + exported(T0 + 2000, jsonLine(2)) + "\n")

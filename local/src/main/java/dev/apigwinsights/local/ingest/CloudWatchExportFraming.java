@@ -84,7 +84,8 @@ final class CloudWatchExportFraming implements Framing {
         }
     }
 
-    private static int digits(byte[] b, int from, int n) {
+    /** The value of {@code n} ASCII digits at {@code from}, or -1 if one is not a digit. */
+    static int digits(byte[] b, int from, int n) {
         int v = 0;
         for (int i = from; i < from + n; i++) {
             int d = b[i] - '0';

@@ -19,6 +19,8 @@ import java.util.Set;
  *       {@code request_time} → apigw-insights rows; any other object → access-log lines (JSON);</li>
  *   <li>a JSON array of objects, strings or arrays first → JSON arrays ({@link JsonArrayFraming});</li>
  *   <li>a first line starting {@code <ISO-8601 time>Z } → a CloudWatch Logs export;</li>
+ *   <li>a first line starting with an ISO-8601 time with a UTC offset, or to the second without
+ *       one → {@code aws logs tail} output;</li>
  *   <li>a first line of CSV with a field {@code @message} → Logs Insights results in CSV;</li>
  *   <li>anything else → access-log lines (CLF, CSV, XML, custom), judged line by line.</li>
  * </ol>
@@ -62,6 +64,9 @@ final class InputDetector {
         }
         if (space > 0 && CloudWatchExportFraming.parseTime(first, space) >= 0) {
             return InputKind.CLOUDWATCH_EXPORT;
+        }
+        if (LogsTailFraming.header(first) != null) {
+            return InputKind.CLOUDWATCH_TAIL;
         }
         if (InsightsCsvFraming.isHeader(new String(first, java.nio.charset.StandardCharsets.UTF_8))) {
             return InputKind.INSIGHTS_CSV;

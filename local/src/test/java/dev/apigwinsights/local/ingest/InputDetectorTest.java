@@ -24,6 +24,11 @@ class InputDetectorTest {
         assertThat(detect("2024-02-01T06:47:49.673Z {\"requestId\":\"r\"}\n")).isEqualTo(InputKind.CLOUDWATCH_EXPORT);
         assertThat(detect("2024-02-01T06:47:49Z 203.0.113.5 - - [01/Feb/2024:06:47:49 +0000] \"GET / HTTP/1.1\" 200 1 r\n"))
                 .isEqualTo(InputKind.CLOUDWATCH_EXPORT);
+        assertThat(detect("2024-02-01T06:47:49.673000+00:00 a87ff679a2f3e71d9181a67b7542122c {\"requestId\":\"r\"}\n"))
+                .isEqualTo(InputKind.CLOUDWATCH_TAIL);
+        assertThat(detect("2024-02-01T06:47:49 {\"requestId\":\"r\"}\n")).isEqualTo(InputKind.CLOUDWATCH_TAIL);
+        assertThat(detect("\u001b[32m2024-02-01T06:47:49.673000+00:00\u001b[0m \u001b[36ms\u001b[0m {\"requestId\":\"r\"}\n"))
+                .isEqualTo(InputKind.CLOUDWATCH_TAIL);
         assertThat(detect("  \n\n")).isEqualTo(InputKind.EMPTY);
         assertThat(detect("@timestamp,@message,@logStream\r\n2024-02-01 06:47:49.673,\"{\"\"requestId\"\":\"\"r\"\"}\",s\r\n"))
                 .isEqualTo(InputKind.INSIGHTS_CSV);
