@@ -83,11 +83,15 @@ class IngestCommandTest {
             lines.add(exported(T0 + i * 1000L + 40, jsonLine(i)));
         }
         Path export = writeGzip(tmp.resolve("export/4f1c2a0e-task/a87ff679a2f3e71d9181a67b7542122c/000000.gz"), lines);
+        // what the export task writes to check its permission on the bucket, synced down with the logs
+        Files.writeString(tmp.resolve("export/aws-logs-write-test"), "Permission Check Successful");
 
         CliTestSupport.Result r = ingest("--data", data().toString(), "--json", tmp.resolve("export").toString());
 
         JsonNode s = summary(r);
         assertThat(s.get("inputKinds").get("CLOUDWATCH_EXPORT").asInt()).isEqualTo(1);
+        assertThat(s.get("inputKinds").get("EXPORT_PERMISSION_CHECK").asInt()).isEqualTo(1);
+        assertThat(s.get("entriesFailed").asLong()).isZero();
         assertThat(s.get("logEntries").asLong()).isEqualTo(150);
         assertThat(s.get("records").asLong()).as("64 events per record").isEqualTo(3);
         assertThat(rows(data(), "SELECT count(*) AS n, count(DISTINCT log_stream) AS streams, min(log_stream) AS stream,"

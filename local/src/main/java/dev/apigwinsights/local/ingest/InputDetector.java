@@ -12,6 +12,8 @@ import java.util.Set;
  * <ol>
  *   <li>Parquet's magic {@code PAR1} → apigw-insights rows in Parquet (the stack's default output);</li>
  *   <li>more than 1% control bytes → binary (an image, an archive): skipped as an input error;</li>
+ *   <li>exactly {@code Permission Check Successful} → the permission check a CloudWatch Logs export
+ *       task leaves beside its logs: skipped;</li>
  *   <li>a JSON object first: by its top-level keys, {@code records} → Firehose event,
  *       {@code events} → {@code aws logs} output, {@code results} → Logs Insights query results,
  *       {@code rawData} → processing-failed documents,
@@ -29,6 +31,7 @@ final class InputDetector {
     /** How much of an input is looked at. */
     static final int HEAD_BYTES = 64 * 1024;
     private static final JsonFactory JSON = new JsonFactory();
+    private static final byte[] EXPORT_PERMISSION_CHECK = "Permission Check Successful".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     private InputDetector() {
     }
@@ -43,6 +46,9 @@ final class InputDetector {
         }
         if (isBinary(head, length)) {
             return InputKind.BINARY;
+        }
+        if (isExportPermissionCheck(head, i, length)) {
+            return InputKind.EXPORT_PERMISSION_CHECK;
         }
         if (head[i] == '{') {
             return byKeys(head, i, length);
@@ -136,6 +142,16 @@ final class InputDetector {
             }
         }
         return controls > 8 && controls * 100L > length;
+    }
+
+    /** The whole input is the text an export task writes to {@code aws-logs-write-test}. */
+    private static boolean isExportPermissionCheck(byte[] head, int from, int length) {
+        int end = length;
+        while (end > from && (head[end - 1] == ' ' || head[end - 1] == '\t' || head[end - 1] == '\r' || head[end - 1] == '\n')) {
+            end--;
+        }
+        return end - from == EXPORT_PERMISSION_CHECK.length
+                && java.util.Arrays.equals(head, from, end, EXPORT_PERMISSION_CHECK, 0, EXPORT_PERMISSION_CHECK.length);
     }
 
     private static int skipBomAndWhitespace(byte[] b, int length) {

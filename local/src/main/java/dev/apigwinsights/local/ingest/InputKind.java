@@ -14,6 +14,11 @@ public enum InputKind {
     CANONICAL_PARQUET("apigw-insights rows (Firehose-delivered Parquet)", new ParquetRowsFraming()),
     PROCESSING_FAILED("Firehose processing-failed documents (replay)", new ProcessingFailedFraming()),
     EMPTY("empty", (in, context, sink) -> { }),
+    /**
+     * The {@code aws-logs-write-test} object a CloudWatch Logs export task writes beside its logs
+     * to check its bucket permission: copied down with the export, it holds no log entry.
+     */
+    EXPORT_PERMISSION_CHECK("CloudWatch export's permission check, skipped", (in, context, sink) -> { }),
     /** Not text (an image, say): {@link Ingest} reports it as an input error and reads nothing from it. */
     BINARY("binary, skipped", (in, context, sink) -> { });
 

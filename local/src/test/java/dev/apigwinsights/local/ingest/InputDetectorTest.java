@@ -30,6 +30,8 @@ class InputDetectorTest {
         assertThat(detect("\u001b[32m2024-02-01T06:47:49.673000+00:00\u001b[0m \u001b[36ms\u001b[0m {\"requestId\":\"r\"}\n"))
                 .isEqualTo(InputKind.CLOUDWATCH_TAIL);
         assertThat(detect("  \n\n")).isEqualTo(InputKind.EMPTY);
+        assertThat(detect("Permission Check Successful")).isEqualTo(InputKind.EXPORT_PERMISSION_CHECK);
+        assertThat(detect("Permission Check Successful\nGET /pets 200\n")).as("more than the check").isEqualTo(InputKind.ACCESS_LOG_LINES);
         assertThat(detect("@timestamp,@message,@logStream\r\n2024-02-01 06:47:49.673,\"{\"\"requestId\"\":\"\"r\"\"}\",s\r\n"))
                 .isEqualTo(InputKind.INSIGHTS_CSV);
     }
