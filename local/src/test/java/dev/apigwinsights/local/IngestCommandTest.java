@@ -192,6 +192,40 @@ class IngestCommandTest {
     }
 
     @Test
+    void readsAwsLogsOutputSavedAsTextWithItsStreamsTimesAndTabs() throws Exception {
+        // --output text: a pagination token, then EVENTS lines with the values in sorted-key order
+        StringBuilder filter = new StringBuilder("Y2VudHJhbC1uZXh0LXRva2VuLWZyb20tdGhlLWZpcnN0LXBhZ2U=\n");
+        for (int i = 0; i < 20; i++) {
+            String message = i == 7 ? jsonLine(i).replace(",\"stage\"", ",\t\"stage\"") : jsonLine(i); // a tab between JSON tokens
+            filter.append("EVENTS\t").append("3754862987345002983475029834750298347502983475029834750").append(i % 10).append('\t')
+                    .append(T0 + i * 1000L + 90).append("\tstream-").append(i % 2).append('\t').append(message).append('\t')
+                    .append(T0 + i * 1000L).append('\n');
+        }
+        filter.append("SEARCHEDLOGSTREAMS\tstream-0\tTrue\nSEARCHEDLOGSTREAMS\tstream-1\tTrue\n");
+        StringBuilder get = new StringBuilder("b/37548629873450029834750298347502983475029834750\t"
+                + "f/37548629873450029834750298347502983475029834750298347\n");
+        for (int i = 20; i < 25; i++) {
+            get.append("EVENTS\t").append(T0 + i * 1000L + 90).append('\t').append(jsonLine(i)).append('\t').append(T0 + i * 1000L).append('\n');
+        }
+        get.append("EVENTS\tnot\tan event\n");
+        Path filterFile = Files.writeString(tmp.resolve("filter.txt"), filter, StandardCharsets.UTF_8);
+        Path getFile = Files.writeString(tmp.resolve("get.txt"), get, StandardCharsets.UTF_8);
+
+        JsonNode s = summary(ingest("--data", data().toString(), "--json", filterFile.toString(), getFile.toString()));
+
+        assertThat(s.get("inputKinds").get("CLOUDWATCH_LOG_EVENTS_TEXT").asInt()).isEqualTo(2);
+        assertThat(s.get("logEntries").asLong()).isEqualTo(26);
+        assertThat(s.get("rowsWritten").asLong()).isEqualTo(25);
+        assertThat(s.get("entriesFailed").asLong()).as("the EVENTS line of neither shape").isEqualTo(1);
+        assertThat(rows(data(), "SELECT coalesce(log_stream, '-') AS stream, count(*) AS n, sum(response_latency_ms) AS latency"
+                + " FROM access_logs GROUP BY 1 ORDER BY 1"))
+                .extracting(m -> m.get("stream") + " " + m.get("n") + " " + m.get("latency"))
+                .containsExactly("- 5 160", "stream-0 10 190", "stream-1 10 200");
+        assertThat(rows(data(), "SELECT stage, status FROM access_logs WHERE request_id = 'req-00007'").get(0))
+                .containsEntry("stage", "prod").containsEntry("status", 200);
+    }
+
+    @Test
     void readsLogsInsightsResultsAndJsonArraysOfAccessLogObjectsAndLines() throws Exception {
         // a Logs Insights result saved as JSON: @message holds the access-log line, times are UTC without a zone
         StringBuilder insights = new StringBuilder("[\n");

@@ -23,6 +23,8 @@ import java.util.Set;
  *   <li>a first line starting {@code <ISO-8601 time>Z } → a CloudWatch Logs export;</li>
  *   <li>a first line starting with an ISO-8601 time with a UTC offset, or to the second without
  *       one → {@code aws logs tail} output;</li>
+ *   <li>a tab-separated {@code EVENTS} line first (after pagination tokens) → {@code aws logs}
+ *       output in text;</li>
  *   <li>a first line of CSV with a field {@code @message} → Logs Insights results in CSV;</li>
  *   <li>anything else → access-log lines (CLF, CSV, XML, custom), judged line by line.</li>
  * </ol>
@@ -73,6 +75,9 @@ final class InputDetector {
         }
         if (LogsTailFraming.header(first) != null) {
             return InputKind.CLOUDWATCH_TAIL;
+        }
+        if (LogEventsTextFraming.detect(head, i, length)) {
+            return InputKind.CLOUDWATCH_LOG_EVENTS_TEXT;
         }
         if (InsightsCsvFraming.isHeader(new String(first, java.nio.charset.StandardCharsets.UTF_8))) {
             return InputKind.INSIGHTS_CSV;

@@ -4,6 +4,7 @@ package dev.apigwinsights.local.ingest;
 public enum InputKind {
     ACCESS_LOG_LINES("access-log lines", new AccessLogLinesFraming()),
     CLOUDWATCH_EXPORT("CloudWatch Logs export", new CloudWatchExportFraming()),
+    CLOUDWATCH_LOG_EVENTS_TEXT("aws logs filter-log-events/get-log-events text output", new LogEventsTextFraming()),
     CLOUDWATCH_TAIL("aws logs tail output", new LogsTailFraming()),
     CLOUDWATCH_LOG_EVENTS("aws logs filter-log-events/get-log-events output", new LogEventsJsonFraming()),
     INSIGHTS_CSV("Logs Insights results (CSV)", new InsightsCsvFraming()),

@@ -29,6 +29,9 @@ class InputDetectorTest {
         assertThat(detect("2024-02-01T06:47:49 {\"requestId\":\"r\"}\n")).isEqualTo(InputKind.CLOUDWATCH_TAIL);
         assertThat(detect("\u001b[32m2024-02-01T06:47:49.673000+00:00\u001b[0m \u001b[36ms\u001b[0m {\"requestId\":\"r\"}\n"))
                 .isEqualTo(InputKind.CLOUDWATCH_TAIL);
+        assertThat(detect("EVENTS\t1\t1706770069673\ts\t{\"requestId\":\"r\"}\t1706770069600\n")).isEqualTo(InputKind.CLOUDWATCH_LOG_EVENTS_TEXT);
+        assertThat(detect("b/37548\tf/37548\nEVENTS\t1706770069673\t{\"requestId\":\"r\"}\t1706770069600\n"))
+                .isEqualTo(InputKind.CLOUDWATCH_LOG_EVENTS_TEXT);
         assertThat(detect("  \n\n")).isEqualTo(InputKind.EMPTY);
         assertThat(detect("Permission Check Successful")).isEqualTo(InputKind.EXPORT_PERMISSION_CHECK);
         assertThat(detect("Permission Check Successful\nGET /pets 200\n")).as("more than the check").isEqualTo(InputKind.ACCESS_LOG_LINES);
