@@ -237,8 +237,33 @@ public final class ConsolePresets {
                 throw new AccessLogParseException("line matches no console preset " + layout
                         + " format (search budget exhausted); set LOG_FORMAT to the stage's format");
             }
+            if (isExecutionLogLine(line, i)) {
+                throw new AccessLogParseException("an API Gateway execution log line ('(request id) message'), not an access log:"
+                        + " read the stage's access log group, not API-Gateway-Execution-Logs_<api>/<stage>");
+            }
             throw new AccessLogParseException("line matches no console preset " + layout
                     + " format (REST, HTTP or WebSocket); set LOG_FORMAT to the stage's format");
+        }
+
+        /**
+         * REST and WebSocket execution logs start each line with the request id in parentheses
+         * ({@code (7a1b0c2d-...) Method request path: ...}); no console preset starts that way.
+         */
+        static boolean isExecutionLogLine(String line, int from) {
+            if (from >= line.length() || line.charAt(from) != '(') {
+                return false;
+            }
+            int close = line.indexOf(')', from);
+            if (close - from - 1 < 8 || close - from - 1 > 64 || close + 1 >= line.length() || line.charAt(close + 1) != ' ') {
+                return false;
+            }
+            for (int k = from + 1; k < close; k++) {
+                char c = line.charAt(k);
+                if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '=' || c == '_' || c == '+' || c == '/')) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 }

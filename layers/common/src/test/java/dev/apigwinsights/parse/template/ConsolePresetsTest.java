@@ -131,6 +131,20 @@ class ConsolePresetsTest {
     }
 
     @Test
+    void saysAnExecutionLogLineIsNotAnAccessLogAndWhereTheAccessLogsAre() {
+        AccessLogParser detector = ConsolePresets.autodetect();
+
+        assertThatThrownBy(() -> detector.parse("(7a1b0c2d-0000-4000-8000-000000000001) Method request path: {petId=1}", new RawAccessLog()))
+                .isInstanceOf(AccessLogParseException.class)
+                .hasMessageContaining("execution log line").hasMessageContaining("access log group")
+                .hasMessageNotContaining("petId");
+        assertThatThrownBy(() -> detector.parse("(KfP3xF0JoAMFkHQ=) Received request. Method: GET", new RawAccessLog()))
+                .hasMessageContaining("execution log line");
+        assertThatThrownBy(() -> detector.parse("(a b) not an execution log", new RawAccessLog()))
+                .hasMessageContaining("no console preset");
+    }
+
+    @Test
     @Timeout(value = 10, unit = TimeUnit.SECONDS)
     void givesUpOnAMegabyteAdversarialLineQuickly() {
         String csv = "1.2.3.4,a,b,01/Feb/2026:23:59:59 +0000," + "x,".repeat(500_000) + "x";
