@@ -207,16 +207,17 @@ class IngestCommandTest {
         for (int i = 20; i < 25; i++) {
             get.append("EVENTS\t").append(T0 + i * 1000L + 90).append('\t').append(jsonLine(i)).append('\t').append(T0 + i * 1000L).append('\n');
         }
-        get.append("EVENTS\tnot\tan event\n");
+        get.append("EVENTS\tnot\tan event\n").append("the rest of a message that held a line break\n");
         Path filterFile = Files.writeString(tmp.resolve("filter.txt"), filter, StandardCharsets.UTF_8);
         Path getFile = Files.writeString(tmp.resolve("get.txt"), get, StandardCharsets.UTF_8);
 
         JsonNode s = summary(ingest("--data", data().toString(), "--json", filterFile.toString(), getFile.toString()));
 
         assertThat(s.get("inputKinds").get("CLOUDWATCH_LOG_EVENTS_TEXT").asInt()).isEqualTo(2);
-        assertThat(s.get("logEntries").asLong()).isEqualTo(26);
+        assertThat(s.get("logEntries").asLong()).isEqualTo(27);
+        assertThat(s.get("blankLines").asLong()).as("the token lines and SEARCHEDLOGSTREAMS").isEqualTo(4);
         assertThat(s.get("rowsWritten").asLong()).isEqualTo(25);
-        assertThat(s.get("entriesFailed").asLong()).as("the EVENTS line of neither shape").isEqualTo(1);
+        assertThat(s.get("entriesFailed").asLong()).as("the EVENTS line of neither shape, the broken message").isEqualTo(2);
         assertThat(rows(data(), "SELECT coalesce(log_stream, '-') AS stream, count(*) AS n, sum(response_latency_ms) AS latency"
                 + " FROM access_logs GROUP BY 1 ORDER BY 1"))
                 .extracting(m -> m.get("stream") + " " + m.get("n") + " " + m.get("latency"))

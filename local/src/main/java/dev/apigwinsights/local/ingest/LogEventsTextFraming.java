@@ -15,30 +15,34 @@ import java.util.Arrays;
  *   <li>get-log-events: {@code EVENTS ingestionTime message timestamp}.</li>
  * </ul>
  * The other lines the CLI prints (pagination tokens, {@code SEARCHEDLOGSTREAMS}) hold no event and
- * are counted with blank lines. An {@code EVENTS} line that has neither shape is sent as it stands,
- * so it fails with a reason and is kept. A message holding tabs keeps them: the fields around it
- * are counted from both ends.
+ * are counted with blank lines. Any other line, and an {@code EVENTS} line of neither shape, is sent
+ * as it stands, so it fails with a reason and is kept. A message holding tabs keeps them: the
+ * fields around it are counted from both ends.
  */
 final class LogEventsTextFraming implements Framing {
     private static final byte[] EVENTS = "EVENTS\t".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] SEARCHED_LOG_STREAMS = "SEARCHEDLOGSTREAMS\t".getBytes(StandardCharsets.US_ASCII);
 
     @Override
     public void read(InputStream in, InputContext context, RecordSink sink) throws IOException {
         CloudWatchGrouper grouper = new CloudWatchGrouper(sink, null);
         LineReader.forEach(in, sink, (line, lines) -> {
             if (!ByteArrays.startsWith(line, 0, line.length, EVENTS)) {
-                sink.blankLine();
+                if (isCliLine(line)) {
+                    sink.blankLine();
+                } else {
+                    grouper.add(null, context.runStartMs(), line);
+                }
                 return;
             }
-            int[] tabs = tabs(line);
-            int n = tabs.length; // fields after EVENTS: n
-            long timestamp = n >= 3 ? number(line, tabs[n - 1] + 1, line.length) : -1;
-            if (n >= 5 && timestamp >= 0 && number(line, tabs[0] + 1, tabs[1]) >= 0 && tabs[1] - tabs[0] - 1 > 20
-                    && number(line, tabs[1] + 1, tabs[2]) >= 0) {
-                String stream = new String(line, tabs[2] + 1, tabs[3] - tabs[2] - 1, StandardCharsets.UTF_8);
-                add(grouper, sink, stream, timestamp, Arrays.copyOfRange(line, tabs[3] + 1, tabs[n - 1]));
-            } else if (n >= 3 && timestamp >= 0 && number(line, tabs[0] + 1, tabs[1]) >= 0) {
-                add(grouper, sink, null, timestamp, Arrays.copyOfRange(line, tabs[1] + 1, tabs[n - 1]));
+            Tabs t = Tabs.of(line);
+            long timestamp = t.count >= 3 ? number(line, t.last + 1, line.length) : -1;
+            if (t.count >= 5 && timestamp >= 0 && number(line, t.first[0] + 1, t.first[1]) >= 0 && t.first[1] - t.first[0] - 1 > 20
+                    && number(line, t.first[1] + 1, t.first[2]) >= 0) {
+                String stream = new String(line, t.first[2] + 1, t.first[3] - t.first[2] - 1, StandardCharsets.UTF_8);
+                add(grouper, sink, stream, timestamp, Arrays.copyOfRange(line, t.first[3] + 1, t.last));
+            } else if (t.count >= 3 && timestamp >= 0 && number(line, t.first[0] + 1, t.first[1]) >= 0) {
+                add(grouper, sink, null, timestamp, Arrays.copyOfRange(line, t.first[1] + 1, t.last));
             } else {
                 grouper.add(null, context.runStartMs(), line);
             }
@@ -52,6 +56,24 @@ final class LogEventsTextFraming implements Framing {
         } else {
             grouper.add(stream, timestamp, message);
         }
+    }
+
+    /**
+     * A line the CLI prints that holds no event: {@code SEARCHEDLOGSTREAMS}, or pagination tokens
+     * (one or two fields without spaces). Anything else, say the rest of a message that held a line
+     * break, is sent as it stands so that it is not lost.
+     */
+    private static boolean isCliLine(byte[] line) {
+        if (ByteArrays.startsWith(line, 0, line.length, SEARCHED_LOG_STREAMS)) {
+            return true;
+        }
+        int tabs = 0;
+        for (byte b : line) {
+            if (b == ' ' || b == '"' || b == '{' || (b == '\t' && ++tabs > 1)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -76,20 +98,25 @@ final class LogEventsTextFraming implements Framing {
         return false;
     }
 
-    private static int[] tabs(byte[] line) {
-        int count = 0;
-        for (byte b : line) {
-            if (b == '\t') {
-                count++;
+    /** Where a line's first four tabs and its last are, and how many it has. */
+    private static final class Tabs {
+        final int[] first = new int[4];
+        int last = -1;
+        int count;
+
+        static Tabs of(byte[] line) {
+            Tabs t = new Tabs();
+            for (int i = 0; i < line.length; i++) {
+                if (line[i] == '\t') {
+                    if (t.count < 4) {
+                        t.first[t.count] = i;
+                    }
+                    t.count++;
+                    t.last = i;
+                }
             }
+            return t;
         }
-        int[] at = new int[count];
-        for (int i = 0, k = 0; i < line.length; i++) {
-            if (line[i] == '\t') {
-                at[k++] = i;
-            }
-        }
-        return at;
     }
 
     /** The non-negative decimal number in {@code [from, to)}, or -1 (also when longer than a long holds: an event id). */
