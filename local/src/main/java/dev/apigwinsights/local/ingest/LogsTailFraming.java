@@ -39,10 +39,11 @@ final class LogsTailFraming implements Framing {
                 pending.flush();
                 pending.time = h.timeMs();
                 pending.stream = h.stream();
-                if (h.messageStart() >= line.length || LineReader.isBlank(Arrays.copyOfRange(line, h.messageStart(), line.length))) {
+                byte[] message = Arrays.copyOfRange(line, h.messageStart(), line.length);
+                if (LineReader.isBlank(message)) {
                     pending.joining = true; // --format json: the message follows, pretty-printed
                 } else {
-                    grouper.add(h.stream(), h.timeMs(), Arrays.copyOfRange(line, h.messageStart(), line.length));
+                    grouper.add(h.stream(), h.timeMs(), message);
                 }
             } else if (pending.joining) {
                 pending.append(line);
