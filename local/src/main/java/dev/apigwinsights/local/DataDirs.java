@@ -47,6 +47,17 @@ public final class DataDirs {
         return dir;
     }
 
+    /**
+     * Why {@code dir} cannot be a store a command writes (it exists and is not a directory), or null:
+     * the one-line message ingest and demo print instead of the file system's bare path.
+     */
+    public static String notAStoreDirectory(Path dir) {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            return "--data " + dir + " is a file, not a directory: give the store's directory (it is created if missing)";
+        }
+        return null;
+    }
+
     /** There is no store where a reading command looked. */
     public static final class NoStoreException extends Exception {
         private static final long serialVersionUID = 1L;

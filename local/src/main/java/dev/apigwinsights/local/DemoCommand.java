@@ -87,6 +87,9 @@ public final class DemoCommand implements Callable<Integer> {
             return fail(spec, 2, "--days must be between 1 and 3660");
         }
         Path dir = (data != null ? data : DataDirs.demo(env)).toAbsolutePath().normalize();
+        if (DataDirs.notAStoreDirectory(dir) != null) {
+            return fail(spec, 2, DataDirs.notAStoreDirectory(dir));
+        }
         try {
             if (!prepare(dir)) {
                 return fail(spec, 2, dir + " holds files the demo did not write; give --data a new or empty directory");

@@ -93,6 +93,10 @@ public final class IngestCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Path dir = data != null ? data : DataDirs.store(env);
+        String notADirectory = DataDirs.notAStoreDirectory(dir);
+        if (notADirectory != null) {
+            return fail(spec, 2, notADirectory);
+        }
         List<IngestInput> files;
         FirehoseBatchTransformer transformer;
         try {

@@ -112,4 +112,15 @@ class DemoCommandTest {
         assertThat(r.err()).contains("holds files the demo did not write");
         assertThat(mine.resolve("precious.txt")).hasContent("keep me");
     }
+
+    @Test
+    void saysSoWhenDataNamesAFile() throws Exception {
+        Path file = Files.writeString(tmp.resolve("notes.txt"), "keep me");
+
+        CliTestSupport.Result r = CliTestSupport.run(new DemoCommand(Map.of(), NOW), "--days", "1", "--data", file.toString(), "--no-serve");
+
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("notes.txt is a file, not a directory");
+        assertThat(file).hasContent("keep me");
+    }
 }

@@ -559,6 +559,18 @@ class IngestCommandTest {
     }
 
     @Test
+    void saysSoWhenDataNamesAFile() throws Exception {
+        Path file = Files.writeString(tmp.resolve("notes.txt"), "keep me");
+        Path in = write(tmp.resolve("a.log"), jsonLines(0, 1));
+
+        CliTestSupport.Result r = ingest("--data", file.toString(), in.toString());
+
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("--data " + file + " is a file, not a directory");
+        assertThat(file).hasContent("keep me");
+    }
+
+    @Test
     void rejectsAnUnknownFlagWithUsage() {
         CliTestSupport.Result r = ingest("--data", data().toString(), "--frobnicate", "x.log");
 
