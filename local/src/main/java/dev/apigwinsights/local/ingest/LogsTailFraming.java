@@ -160,10 +160,12 @@ final class LogsTailFraming implements Framing {
         } catch (DateTimeException e) {
             return null;
         }
-        if (!zoned) {
-            return new Header(timeMs, null, Math.min(p + 1, b.length));
-        }
         int streamStart = Math.min(p + 1, b.length);
+        // A time with an offset and then a JSON object or array: a message without a stream
+        // (a tool that writes times with +00:00 instead of Z), not a stream named '{"requestId":…'.
+        if (!zoned || streamStart < b.length && (b[streamStart] == '{' || b[streamStart] == '[' || b[streamStart] == '"')) {
+            return new Header(timeMs, null, streamStart);
+        }
         int streamEnd = streamStart;
         while (streamEnd < b.length && b[streamEnd] != ' ') {
             streamEnd++;

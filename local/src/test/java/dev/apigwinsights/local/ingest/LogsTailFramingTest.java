@@ -41,6 +41,13 @@ class LogsTailFramingTest {
     }
 
     @Test
+    void takesAJsonMessageRightAfterAnOffsetTimeAsAMessageWithoutAStream() {
+        String line = "2024-02-01T06:47:49.673+00:00 {\"requestId\":\"r\", \"status\":\"200\"}";
+        assertThat(header(line)).isEqualTo(new LogsTailFraming.Header(T, null, 30));
+        assertThat(message(line)).isEqualTo("{\"requestId\":\"r\", \"status\":\"200\"}");
+    }
+
+    @Test
     void stepsOverColourCodesAroundTheTimeAndTheStream() {
         String line = "\u001b[32m2024-02-01T06:47:49.673000+00:00\u001b[0m \u001b[36mstream-1\u001b[0m {\"requestId\":\"r\"}";
         assertThat(header(line).timeMs()).isEqualTo(T);
