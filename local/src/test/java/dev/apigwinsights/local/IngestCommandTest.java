@@ -146,6 +146,22 @@ class IngestCommandTest {
     }
 
     @Test
+    void readsTheFirstLineOfAFileSavedWithAByteOrderMark() throws Exception {
+        // Windows editors and PowerShell 7 put EF BB BF before the text; it must not hide the first line's time
+        Path export = Files.writeString(tmp.resolve("export.txt"), "\uFEFF" + exported(T0, jsonLine(0)) + "\n" + exported(T0 + 1000, jsonLine(1)) + "\n");
+        Path tail = Files.writeString(tmp.resolve("tail.txt"), "\uFEFF2024-02-01T06:47:49.673000+00:00 stream-9 " + jsonLine(2) + "\n");
+
+        JsonNode s = summary(ingest("--data", data().toString(), "--json", export.toString(), tail.toString()));
+
+        assertThat(s.get("inputKinds").get("CLOUDWATCH_EXPORT").asInt()).isEqualTo(1);
+        assertThat(s.get("inputKinds").get("CLOUDWATCH_TAIL").asInt()).isEqualTo(1);
+        assertThat(s.get("entriesFailed").asLong()).isZero();
+        assertThat(rows(data(), "SELECT request_id, log_stream FROM access_logs ORDER BY 1"))
+                .extracting(m -> m.get("request_id") + " " + m.get("log_stream"))
+                .containsExactly("req-00000 null", "req-00001 null", "req-00002 stream-9");
+    }
+
+    @Test
     void readsAnExportedLineWithMalformedUtf8AsADirectLineIsReadNotFailingItsNeighbours() throws Exception {
         String bad = jsonLine(1).replace("/prod/pets/1", "/prod/pets/\u0001BAD");
         byte[] text = (exported(T0, jsonLine(0)) + "\n" + exported(T0 + 1000, bad) + "\n" + exported(T0 + 2000, jsonLine(2)) + "\n")
