@@ -162,6 +162,28 @@ class IngestCommandTest {
     }
 
     @Test
+    void readsTheLinesAroundABlockOfZerosThatACrashOrCopytruncateLeft() throws Exception {
+        byte[] zeros = new byte[8192];
+        java.io.ByteArrayOutputStream copytruncated = new java.io.ByteArrayOutputStream();
+        copytruncated.write(zeros); // the writer kept its offset after the file was truncated under it
+        copytruncated.write((String.join("\n", jsonLines(0, 20)) + "\n").getBytes(StandardCharsets.UTF_8));
+        java.io.ByteArrayOutputStream crashed = new java.io.ByteArrayOutputStream();
+        crashed.write((String.join("\n", jsonLines(20, 30)) + "\n").getBytes(StandardCharsets.UTF_8));
+        crashed.write(zeros, 0, 4096); // a block the file system never wrote
+        crashed.write((String.join("\n", jsonLines(30, 40)) + "\n").getBytes(StandardCharsets.UTF_8));
+        Path first = Files.write(tmp.resolve("access.log.1"), copytruncated.toByteArray());
+        Path second = Files.write(tmp.resolve("access.log"), crashed.toByteArray());
+
+        CliTestSupport.Result r = ingest("--data", data().toString(), "--json", first.toString(), second.toString());
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode s = summary(r);
+        assertThat(s.get("inputKinds").get("ACCESS_LOG_LINES").asInt()).isEqualTo(2);
+        assertThat(s.get("rowsWritten").asLong()).isEqualTo(40);
+        assertThat(s.get("entriesFailed").asLong()).isZero();
+    }
+
+    @Test
     void readsAnExportedLineWithMalformedUtf8AsADirectLineIsReadNotFailingItsNeighbours() throws Exception {
         String bad = jsonLine(1).replace("/prod/pets/1", "/prod/pets/\u0001BAD");
         byte[] text = (exported(T0, jsonLine(0)) + "\n" + exported(T0 + 1000, bad) + "\n" + exported(T0 + 2000, jsonLine(2)) + "\n")

@@ -168,6 +168,10 @@ public final class Ingest {
             content = new BufferedInputStream(content, 1 << 16);
         }
         head = head(content);
+        if (InputDetector.isZeroFilledText(head, head.length)) {
+            content = new BufferedInputStream(new NulDroppingInput(content), 1 << 16);
+            head = head(content);
+        }
         InputKind kind = InputDetector.detect(head, head.length);
         kinds.merge(kind, 1, Integer::sum);
         if (kind == InputKind.BINARY) {
