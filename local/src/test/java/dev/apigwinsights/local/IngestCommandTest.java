@@ -171,16 +171,33 @@ class IngestCommandTest {
         crashed.write((String.join("\n", jsonLines(20, 30)) + "\n").getBytes(StandardCharsets.UTF_8));
         crashed.write(zeros, 0, 4096); // a block the file system never wrote
         crashed.write((String.join("\n", jsonLines(30, 40)) + "\n").getBytes(StandardCharsets.UTF_8));
+        java.io.ByteArrayOutputStream longGap = new java.io.ByteArrayOutputStream();
+        longGap.write(new byte[300_000]); // a writer 300 KB past the new end: more zeros than the head holds
+        longGap.write((String.join("\n", jsonLines(40, 45)) + "\n").getBytes(StandardCharsets.UTF_8));
         Path first = Files.write(tmp.resolve("access.log.1"), copytruncated.toByteArray());
         Path second = Files.write(tmp.resolve("access.log"), crashed.toByteArray());
+        Path third = Files.write(tmp.resolve("access.log.2"), longGap.toByteArray());
+        Path image = Files.write(tmp.resolve("logo.png"), pngLike());
 
-        CliTestSupport.Result r = ingest("--data", data().toString(), "--json", first.toString(), second.toString());
+        CliTestSupport.Result r = ingest("--data", data().toString(), "--json", first.toString(), second.toString(), third.toString(),
+                image.toString());
 
-        assertThat(r.exitCode()).as(r.err()).isZero();
         JsonNode s = summary(r);
-        assertThat(s.get("inputKinds").get("ACCESS_LOG_LINES").asInt()).isEqualTo(2);
-        assertThat(s.get("rowsWritten").asLong()).isEqualTo(40);
+        assertThat(s.get("inputKinds").get("ACCESS_LOG_LINES").asInt()).isEqualTo(3);
+        assertThat(s.get("rowsWritten").asLong()).isEqualTo(45);
         assertThat(s.get("entriesFailed").asLong()).isZero();
+        assertThat(r.exitCode()).as("the image is still binary, skipped and reported").isEqualTo(1);
+        assertThat(r.err()).contains("logo.png: binary data");
+    }
+
+    /** Binary data with a block of zeros in it, as images and executables have. */
+    private static byte[] pngLike() {
+        byte[] b = new byte[20_000];
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        for (int i = 0; i < b.length; i++) {
+            b[i] = i >= 5_000 && i < 6_000 ? 0 : (byte) random.nextInt(256);
+        }
+        return b;
     }
 
     @Test

@@ -168,7 +168,7 @@ public final class Ingest {
             content = new BufferedInputStream(content, 1 << 16);
         }
         head = head(content);
-        if (InputDetector.isZeroFilledText(head, head.length)) {
+        if (InputDetector.hasZeroBlock(head, head.length)) {
             content = new BufferedInputStream(new NulDroppingInput(content), 1 << 16);
             head = head(content);
         }

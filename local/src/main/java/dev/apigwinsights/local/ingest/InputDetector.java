@@ -150,39 +150,24 @@ final class InputDetector {
     }
 
     /**
-     * Text with a block of NUL bytes in it (64 or more in a row: what a crash or {@code logrotate
-     * copytruncate} leaves), which {@link #isBinary} would otherwise reject whole: without those
-     * runs, the bytes are text with at least one line break. NULs in shorter runs count as the
-     * control bytes of a binary file, so an executable or an image stays binary.
+     * Whether the head holds a block of NUL bytes (64 or more in a row: what a crash or {@code
+     * logrotate copytruncate} leaves in a text log, possibly longer than the head itself), which
+     * {@link #isBinary} would otherwise judge the whole input by. Such an input is read without its
+     * NULs and judged again: an executable or an image still has its other control bytes and stays
+     * binary. Parquet, whose pages hold such runs, is recognised before.
      */
-    static boolean isZeroFilledText(byte[] b, int length) {
+    static boolean hasZeroBlock(byte[] b, int length) {
         if (length >= 4 && b[0] == 'P' && b[1] == 'A' && b[2] == 'R' && b[3] == '1') {
             return false;
         }
-        long padding = 0;
-        int controls = 0;
-        int newlines = 0;
         int run = 0;
-        for (int i = 0; i <= length; i++) {
-            int c = i < length ? b[i] : -1;
-            if (c == 0) {
-                run++;
-                continue;
-            }
+        for (int i = 0; i < length; i++) {
+            run = b[i] == 0 ? run + 1 : 0;
             if (run >= 64) {
-                padding += run;
-            } else {
-                controls += run;
-            }
-            run = 0;
-            if (c == '\n') {
-                newlines++;
-            } else if (c > 0 && c < 0x20 && c != '\t' && c != '\r' && c != '\f' && c != 0x0b && c != 0x1b || c == 0x7f) {
-                controls++;
+                return true;
             }
         }
-        long text = length - padding;
-        return padding > 0 && newlines > 0 && !(controls > 8 && controls * 100L > text);
+        return false;
     }
 
     /** The whole input is the text an export task writes to {@code aws-logs-write-test}. */

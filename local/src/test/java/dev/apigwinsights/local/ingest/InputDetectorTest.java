@@ -40,25 +40,25 @@ class InputDetectorTest {
     }
 
     @Test
-    void textWithABlockOfZerosIsTextButScatteredZerosAreBinary() {
+    void aBlockOfZerosIsFoundButScatteredZerosAreNot() {
         byte[] padded = new byte[4096 + 200];
         byte[] line = "{\"requestId\":\"r\",\"status\":\"200\"}\n".getBytes(StandardCharsets.UTF_8);
         for (int i = 4096; i + line.length <= padded.length; i += line.length) {
             System.arraycopy(line, 0, padded, i, line.length);
         }
         assertThat(InputDetector.isBinary(padded, padded.length)).as("what made such files skipped").isTrue();
-        assertThat(InputDetector.isZeroFilledText(padded, padded.length)).isTrue();
+        assertThat(InputDetector.hasZeroBlock(padded, padded.length)).isTrue();
+        assertThat(InputDetector.hasZeroBlock(new byte[65536], 65536)).as("a head of nothing but zeros").isTrue();
 
         byte[] scattered = new byte[4096];
         for (int i = 0; i < scattered.length; i++) {
             scattered[i] = (byte) (i % 7 == 0 ? 0 : i % 5 == 0 ? '\n' : i % 3 == 0 ? 1 : 'a');
         }
-        assertThat(InputDetector.isZeroFilledText(scattered, scattered.length)).isFalse();
-        assertThat(InputDetector.isZeroFilledText(line, line.length)).as("no zeros at all").isFalse();
+        assertThat(InputDetector.hasZeroBlock(scattered, scattered.length)).isFalse();
+        assertThat(InputDetector.hasZeroBlock(line, line.length)).as("no zeros at all").isFalse();
         byte[] parquet = new byte[4096];
         System.arraycopy("PAR1".getBytes(StandardCharsets.US_ASCII), 0, parquet, 0, 4);
-        parquet[4000] = '\n';
-        assertThat(InputDetector.isZeroFilledText(parquet, parquet.length)).isFalse();
+        assertThat(InputDetector.hasZeroBlock(parquet, parquet.length)).isFalse();
     }
 
     @Test
