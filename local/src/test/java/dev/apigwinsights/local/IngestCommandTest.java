@@ -188,6 +188,9 @@ class IngestCommandTest {
         assertThat(s.get("entriesFailed").asLong()).isZero();
         assertThat(r.exitCode()).as("the image is still binary, skipped and reported").isEqualTo(1);
         assertThat(r.err()).contains("logo.png: binary data");
+        JsonNode piped = summary(ingest(new java.io.ByteArrayInputStream(longGap.toByteArray()), "--data", data().toString(), "--json", "-"));
+        assertThat(piped.get("logEntries").asLong()).as("from standard input too").isEqualTo(5);
+        assertThat(piped.get("duplicateRows").asLong()).isEqualTo(5);
     }
 
     /** Binary data with a block of zeros in it, as images and executables have. */

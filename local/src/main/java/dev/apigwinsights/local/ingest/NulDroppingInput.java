@@ -61,6 +61,12 @@ final class NulDroppingInput extends FilterInputStream {
         return n - left;
     }
 
+    /** Unknown: the bytes waiting below may all be NULs, and a buffer over this must not wait for more. */
+    @Override
+    public int available() {
+        return 0;
+    }
+
     @Override
     public boolean markSupported() {
         return false;
