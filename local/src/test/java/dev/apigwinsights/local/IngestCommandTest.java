@@ -250,6 +250,39 @@ class IngestCommandTest {
     }
 
     @Test
+    void readsLogEventsTakenOutOfTheirPagesAsTheirMessagesNotAsEmptyRows() throws Exception {
+        List<String> compact = new ArrayList<>();
+        StringBuilder pretty = new StringBuilder();
+        StringBuilder array = new StringBuilder("[\n");
+        for (int i = 0; i < 30; i++) {
+            String event = "{\"logStreamName\": \"stream-" + (i % 3) + "\", \"timestamp\": " + (T0 + i * 1000L)
+                    + ", \"message\": " + StoreTestSupport.JSON.writeValueAsString(jsonLine(i))
+                    + ", \"ingestionTime\": " + (T0 + i * 1000L + 300) + ", \"eventId\": \"3754862987345002983475029834750298347502983475029834750" + i + "\"}";
+            if (i < 10) {
+                compact.add(event); // jq -c '.events[]', sam logs --output json
+            } else if (i < 20) {
+                pretty.append(StoreTestSupport.JSON.readTree(event).toPrettyString()).append('\n'); // jq '.events[]'
+            } else {
+                array.append(i == 20 ? "" : ",\n").append(event); // aws logs filter-log-events --query events
+            }
+        }
+        write(tmp.resolve("in/compact.jsonl"), compact);
+        Files.writeString(tmp.resolve("in/pretty.json"), pretty);
+        Files.writeString(tmp.resolve("in/array.json"), array.append("\n]\n"));
+
+        JsonNode s = summary(ingest("--data", data().toString(), "--json", tmp.resolve("in").toString()));
+
+        assertThat(s.get("inputKinds").get("CLOUDWATCH_LOG_EVENT_OBJECTS").asInt()).isEqualTo(2);
+        assertThat(s.get("inputKinds").get("JSON_ARRAY").asInt()).isEqualTo(1);
+        assertThat(s.get("rowsWritten").asLong()).isEqualTo(30);
+        assertThat(s.get("entriesFailed").asLong()).isZero();
+        assertThat(rows(data(), "SELECT log_stream, count(*) AS n, count(request_id) AS ids, count(status) AS statuses,"
+                + " count(error_message) AS errors FROM access_logs GROUP BY 1 ORDER BY 1"))
+                .extracting(m -> m.get("log_stream") + " " + m.get("n") + " " + m.get("ids") + " " + m.get("statuses") + " " + m.get("errors"))
+                .containsExactly("stream-0 10 10 10 0", "stream-1 10 10 10 0", "stream-2 10 10 10 0");
+    }
+
+    @Test
     void readsAwsLogsOutputSavedAsTextWithItsStreamsTimesAndTabs() throws Exception {
         // --output text: a pagination token, then EVENTS lines with the values in sorted-key order
         StringBuilder filter = new StringBuilder("Y2VudHJhbC1uZXh0LXRva2VuLWZyb20tdGhlLWZpcnN0LXBhZ2U=\n");

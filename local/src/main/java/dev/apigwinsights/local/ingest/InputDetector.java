@@ -18,7 +18,9 @@ import java.util.Set;
  *       {@code events} → {@code aws logs} output, {@code results} → Logs Insights query results,
  *       {@code rawData} → processing-failed documents,
  *       {@code messageType} → subscription payloads, {@code source_kind} with
- *       {@code request_time} → apigw-insights rows; any other object → access-log lines (JSON);</li>
+ *       {@code request_time} → apigw-insights rows, only log event members with a text
+ *       {@code message} and a numeric {@code timestamp} → log events as objects; any other object →
+ *       access-log lines (JSON);</li>
  *   <li>a JSON array of objects, strings or arrays first → JSON arrays ({@link JsonArrayFraming});</li>
  *   <li>a first line starting {@code <ISO-8601 time>Z } → a CloudWatch Logs export;</li>
  *   <li>a first line starting with an ISO-8601 time with a UTC offset, or to the second without
@@ -87,6 +89,9 @@ final class InputDetector {
 
     private static InputKind byKeys(byte[] head, int from, int length) {
         Set<String> keys = new HashSet<>();
+        boolean logEvent = true;
+        boolean textMessage = false;
+        boolean numericTimestamp = false;
         try (JsonParser p = JSON.createParser(head, from, length - from)) {
             p.nextToken();
             while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -108,6 +113,9 @@ final class InputDetector {
                     return InputKind.CLOUDWATCH_SUBSCRIPTION;
                 }
                 keys.add(name);
+                logEvent &= LogEventObject.isMember(name);
+                textMessage |= "message".equals(name) && v == JsonToken.VALUE_STRING;
+                numericTimestamp |= "timestamp".equals(name) && v == JsonToken.VALUE_NUMBER_INT;
                 p.skipChildren();
             }
         } catch (IOException e) {
@@ -116,6 +124,9 @@ final class InputDetector {
         }
         if (keys.contains("source_kind") && keys.contains("request_time")) {
             return InputKind.CANONICAL_ROWS;
+        }
+        if (logEvent && textMessage && numericTimestamp) {
+            return InputKind.CLOUDWATCH_LOG_EVENT_OBJECTS;
         }
         return InputKind.ACCESS_LOG_LINES;
     }

@@ -20,6 +20,8 @@ import java.nio.charset.StandardCharsets;
  *       access-log line), {@code @timestamp} and {@code @logStream}, or the API's form of it, an
  *       array of {@code {"field", "value"}} pairs: packed into subscription envelopes per log
  *       stream, as for {@code aws logs} output;</li>
+ *   <li>CloudWatch Logs events ({@code aws logs filter-log-events --query events}): their messages
+ *       packed into subscription envelopes per log stream ({@link LogEventObject});</li>
  *   <li>any other object: an access-log entry in JSON (say, JSON lines gathered by {@code jq -s});</li>
  *   <li>a string: an access-log line in any format.</li>
  * </ul>
@@ -31,6 +33,26 @@ import java.nio.charset.StandardCharsets;
 final class JsonArrayFraming implements Framing {
     /** Reads elements as trees from parsers of {@link LongStringJson#FACTORY}, and writes them back compactly. */
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * CloudWatch Logs events as JSON objects one after the other (one per line, pretty-printed or back
+     * to back), read as elements; an object of another shape among them is an access-log entry.
+     */
+    static final Framing LOG_EVENT_OBJECTS = (in, context, sink) -> {
+        CloudWatchGrouper grouper = new CloudWatchGrouper(sink, null);
+        int objects = 0;
+        try (JsonParser p = LongStringJson.FACTORY.createParser(in)) {
+            JsonToken t;
+            while ((t = p.nextToken()) != null) {
+                objects++;
+                element(p, t, grouper, context, sink);
+            }
+        } catch (JsonProcessingException e) {
+            throw JsonDocuments.malformed(e, "event " + (objects + 1));
+        } finally {
+            grouper.flush();
+        }
+    };
 
     @Override
     public void read(InputStream in, InputContext context, RecordSink sink) throws IOException {
@@ -91,6 +113,10 @@ final class JsonArrayFraming implements Framing {
             return;
         }
         JsonNode node = fieldValuePairs(JSON.readTree(p));
+        if (LogEventObject.is(node)) {
+            LogEventObject.add(node, grouper, sink);
+            return;
+        }
         JsonNode message = node.isObject() ? node.get("@message") : null;
         if (message == null || !message.isTextual()) {
             sink.record(SourceRecord.direct(JSON.writeValueAsBytes(node), context.runStartMs()));

@@ -32,6 +32,12 @@ class InputDetectorTest {
         assertThat(detect("EVENTS\t1\t1706770069673\ts\t{\"requestId\":\"r\"}\t1706770069600\n")).isEqualTo(InputKind.CLOUDWATCH_LOG_EVENTS_TEXT);
         assertThat(detect("b/37548\tf/37548\nEVENTS\t1706770069673\t{\"requestId\":\"r\"}\t1706770069600\n"))
                 .isEqualTo(InputKind.CLOUDWATCH_LOG_EVENTS_TEXT);
+        assertThat(detect("{\"logStreamName\":\"s\",\"timestamp\":1706770069673,\"message\":\"{\\\"requestId\\\":\\\"r\\\"}\","
+                + "\"ingestionTime\":1706770069900,\"eventId\":\"375486\"}\n")).isEqualTo(InputKind.CLOUDWATCH_LOG_EVENT_OBJECTS);
+        assertThat(detect("{\"requestId\":\"r\",\"timestamp\":1706770069673,\"message\":\"Forbidden\"}\n"))
+                .as("an access log that logs a message and a time").isEqualTo(InputKind.ACCESS_LOG_LINES);
+        assertThat(detect("{\"timestamp\":\"1706770069673\",\"message\":\"Forbidden\"}\n"))
+                .as("a time written as text, as a stage format writes it").isEqualTo(InputKind.ACCESS_LOG_LINES);
         assertThat(detect("  \n\n")).isEqualTo(InputKind.EMPTY);
         assertThat(detect("Permission Check Successful")).isEqualTo(InputKind.EXPORT_PERMISSION_CHECK);
         assertThat(detect("Permission Check Successful\nGET /pets 200\n")).as("more than the check").isEqualTo(InputKind.ACCESS_LOG_LINES);
