@@ -250,7 +250,7 @@ class IngestCommandTest {
     }
 
     @Test
-    void readsLogEventsTakenOutOfTheirPagesAsTheirMessagesNotAsEmptyRows() throws Exception {
+    void readsLogEventsAndInsightsRowsTakenOutOfTheirPagesAsTheirMessagesNotAsEmptyRows() throws Exception {
         List<String> compact = new ArrayList<>();
         StringBuilder pretty = new StringBuilder();
         StringBuilder array = new StringBuilder("[\n");
@@ -266,20 +266,26 @@ class IngestCommandTest {
                 array.append(i == 20 ? "" : ",\n").append(event); // aws logs filter-log-events --query events
             }
         }
+        List<String> insights = new ArrayList<>();
+        for (int i = 30; i < 35; i++) { // jq -c '.[]' of Logs Insights results saved as JSON
+            insights.add("{\"@timestamp\": \"2024-02-01 06:47:49.673\", \"@logStream\": \"stream-3\", \"@message\": "
+                    + StoreTestSupport.JSON.writeValueAsString(jsonLine(i)) + "}");
+        }
+        write(tmp.resolve("in/insights.jsonl"), insights);
         write(tmp.resolve("in/compact.jsonl"), compact);
         Files.writeString(tmp.resolve("in/pretty.json"), pretty);
         Files.writeString(tmp.resolve("in/array.json"), array.append("\n]\n"));
 
         JsonNode s = summary(ingest("--data", data().toString(), "--json", tmp.resolve("in").toString()));
 
-        assertThat(s.get("inputKinds").get("CLOUDWATCH_LOG_EVENT_OBJECTS").asInt()).isEqualTo(2);
+        assertThat(s.get("inputKinds").get("CLOUDWATCH_LOG_EVENT_OBJECTS").asInt()).isEqualTo(3);
         assertThat(s.get("inputKinds").get("JSON_ARRAY").asInt()).isEqualTo(1);
-        assertThat(s.get("rowsWritten").asLong()).isEqualTo(30);
+        assertThat(s.get("rowsWritten").asLong()).isEqualTo(35);
         assertThat(s.get("entriesFailed").asLong()).isZero();
         assertThat(rows(data(), "SELECT log_stream, count(*) AS n, count(request_id) AS ids, count(status) AS statuses,"
                 + " count(error_message) AS errors FROM access_logs GROUP BY 1 ORDER BY 1"))
                 .extracting(m -> m.get("log_stream") + " " + m.get("n") + " " + m.get("ids") + " " + m.get("statuses") + " " + m.get("errors"))
-                .containsExactly("stream-0 10 10 10 0", "stream-1 10 10 10 0", "stream-2 10 10 10 0");
+                .containsExactly("stream-0 10 10 10 0", "stream-1 10 10 10 0", "stream-2 10 10 10 0", "stream-3 5 5 5 0");
     }
 
     @Test

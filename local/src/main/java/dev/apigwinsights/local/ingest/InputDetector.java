@@ -19,7 +19,8 @@ import java.util.Set;
  *       {@code rawData} → processing-failed documents,
  *       {@code messageType} → subscription payloads, {@code source_kind} with
  *       {@code request_time} → apigw-insights rows, only log event members with a text
- *       {@code message} and a numeric {@code timestamp} → log events as objects; any other object →
+ *       {@code message} and a numeric {@code timestamp}, or a text {@code @message} (a Logs Insights
+ *       row) → log events as objects; any other object →
  *       access-log lines (JSON);</li>
  *   <li>a JSON array of objects, strings or arrays first → JSON arrays ({@link JsonArrayFraming});</li>
  *   <li>a first line starting {@code <ISO-8601 time>Z } → a CloudWatch Logs export;</li>
@@ -92,6 +93,7 @@ final class InputDetector {
         boolean logEvent = true;
         boolean textMessage = false;
         boolean numericTimestamp = false;
+        boolean insightsRow = false;
         try (JsonParser p = JSON.createParser(head, from, length - from)) {
             p.nextToken();
             while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -116,6 +118,7 @@ final class InputDetector {
                 logEvent &= LogEventObject.isMember(name);
                 textMessage |= "message".equals(name) && v == JsonToken.VALUE_STRING;
                 numericTimestamp |= "timestamp".equals(name) && v == JsonToken.VALUE_NUMBER_INT;
+                insightsRow |= "@message".equals(name) && v == JsonToken.VALUE_STRING;
                 p.skipChildren();
             }
         } catch (IOException e) {
@@ -125,7 +128,7 @@ final class InputDetector {
         if (keys.contains("source_kind") && keys.contains("request_time")) {
             return InputKind.CANONICAL_ROWS;
         }
-        if (logEvent && textMessage && numericTimestamp) {
+        if (logEvent && textMessage && numericTimestamp || insightsRow) {
             return InputKind.CLOUDWATCH_LOG_EVENT_OBJECTS;
         }
         return InputKind.ACCESS_LOG_LINES;

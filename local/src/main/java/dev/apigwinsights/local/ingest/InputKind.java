@@ -7,7 +7,7 @@ public enum InputKind {
     CLOUDWATCH_LOG_EVENTS_TEXT("aws logs filter-log-events/get-log-events text output", new LogEventsTextFraming()),
     CLOUDWATCH_TAIL("aws logs tail output", new LogsTailFraming()),
     CLOUDWATCH_LOG_EVENTS("aws logs filter-log-events/get-log-events output", new LogEventsJsonFraming()),
-    CLOUDWATCH_LOG_EVENT_OBJECTS("CloudWatch Logs events as JSON objects (jq '.events[]', sam logs --output json)",
+    CLOUDWATCH_LOG_EVENT_OBJECTS("CloudWatch Logs events or Insights rows as JSON objects (jq '.events[]', sam logs --output json)",
             JsonArrayFraming.LOG_EVENT_OBJECTS),
     INSIGHTS_CSV("Logs Insights results (CSV)", new InsightsCsvFraming()),
     JSON_ARRAY("Logs Insights results or JSON arrays of access-log objects or lines", new JsonArrayFraming()),

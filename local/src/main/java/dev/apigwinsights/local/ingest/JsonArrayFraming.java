@@ -35,8 +35,9 @@ final class JsonArrayFraming implements Framing {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
-     * CloudWatch Logs events as JSON objects one after the other (one per line, pretty-printed or back
-     * to back), read as elements; an object of another shape among them is an access-log entry.
+     * CloudWatch Logs events or Logs Insights rows as JSON objects one after the other (one per line,
+     * pretty-printed or back to back: {@code jq '.events[]'}, {@code jq -c '.[]'} of saved results),
+     * read as elements; an object of another shape among them is an access-log entry.
      */
     static final Framing LOG_EVENT_OBJECTS = (in, context, sink) -> {
         CloudWatchGrouper grouper = new CloudWatchGrouper(sink, null);

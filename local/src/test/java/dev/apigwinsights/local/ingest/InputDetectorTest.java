@@ -34,6 +34,8 @@ class InputDetectorTest {
                 .isEqualTo(InputKind.CLOUDWATCH_LOG_EVENTS_TEXT);
         assertThat(detect("{\"logStreamName\":\"s\",\"timestamp\":1706770069673,\"message\":\"{\\\"requestId\\\":\\\"r\\\"}\","
                 + "\"ingestionTime\":1706770069900,\"eventId\":\"375486\"}\n")).isEqualTo(InputKind.CLOUDWATCH_LOG_EVENT_OBJECTS);
+        assertThat(detect("{\"@timestamp\":\"2024-02-01 06:47:49.673\",\"@logStream\":\"s\",\"@message\":\"{\\\"requestId\\\":\\\"r\\\"}\"}\n"))
+                .as("a Logs Insights row, jq -c '.[]' of saved results").isEqualTo(InputKind.CLOUDWATCH_LOG_EVENT_OBJECTS);
         assertThat(detect("{\"requestId\":\"r\",\"timestamp\":1706770069673,\"message\":\"Forbidden\"}\n"))
                 .as("an access log that logs a message and a time").isEqualTo(InputKind.ACCESS_LOG_LINES);
         assertThat(detect("{\"timestamp\":\"1706770069673\",\"message\":\"Forbidden\"}\n"))
