@@ -94,14 +94,30 @@ public final class RawAccessLog {
         return m;
     }
 
-    /** True when at least one context variable (not only extra keys) has a value other than '-'. */
-    public boolean hasVariables() {
-        for (String v : values) {
-            if (!isAbsent(v)) {
+    /**
+     * True when a context variable that describes a request has a value: anything but a time, an
+     * error text or the X-Ray trace id. An application's own JSON log ({@code {"level":"INFO",
+     * "message":"processing order 42","timestamp":…}}, Lambda Powertools) fills only
+     * {@code error.message} through the aliases; taken as an access log it would be a row of one
+     * message, counted as a request by every dashboard.
+     */
+    public boolean hasRequestFacts() {
+        for (ContextVariable v : ContextVariable.values()) {
+            if (!isAbsent(values[v.ordinal()]) && !DESCRIPTIVE_ONLY[v.ordinal()]) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static final boolean[] DESCRIPTIVE_ONLY = new boolean[ContextVariable.count()];
+
+    static {
+        for (ContextVariable v : ContextVariable.values()) {
+            String name = v.path();
+            DESCRIPTIVE_ONLY[v.ordinal()] = v == ContextVariable.REQUEST_TIME || v == ContextVariable.REQUEST_TIME_EPOCH
+                    || v == ContextVariable.XRAY_TRACE_ID || name.toLowerCase(java.util.Locale.ROOT).contains("error");
+        }
     }
 
     public boolean isEmpty() {

@@ -77,11 +77,12 @@ public final class AccessLogPipeline {
         if (raw.isEmpty()) {
             throw new AccessLogParseException("no fields found");
         }
-        if (!raw.hasVariables()) {
+        if (!raw.hasRequestFacts()) {
             // e.g. an application log subscribed by mistake, or custom key names: failing says so,
-            // where a row of nothing but extra would hide it from every dashboard
-            throw new AccessLogParseException("no access-log field recognised; if this is an access log, "
-                    + "set LOG_FORMAT to the stage's format");
+            // where a row of nothing but extra (or of one message) would hide it from every
+            // dashboard, or be counted as a request
+            throw new AccessLogParseException("no access-log field recognised (nothing but a message or a time); if this is"
+                    + " an access log, set LOG_FORMAT to the stage's format");
         }
         CanonicalRecord record = new CanonicalRecord();
         mapper.map(raw, record);

@@ -194,9 +194,16 @@ class FirehoseBatchTransformerTest {
         FirehoseEventBuilder b = new FirehoseEventBuilder("arn:aws:firehose:us-east-1:123456789012:deliverystream/s", 1L);
         b.direct("{\"level\":\"INFO\",\"msg\":\"application started\"}");
         b.direct("{\"requestId\":\"-\",\"status\":\"-\"}");
+        // an application's own JSON log (Lambda Powertools): its message alone would be a row counted as a request
+        b.direct("{\"level\":\"INFO\",\"location\":\"handler:12\",\"message\":\"processing order 42\","
+                + "\"timestamp\":\"2024-03-04 12:00:00,123+0000\",\"service\":\"orders\",\"xray_trace_id\":\"1-abc\"}");
+        b.direct("{\"requestTime\":\"04/Mar/2024:12:00:00 +0000\",\"errorMessage\":\"boom\"}");
+        b.direct("{\"requestId\":\"r-1\",\"requestTime\":\"04/Mar/2024:12:00:00 +0000\",\"errorMessage\":\"boom\"}");
         Run run = run(transformer, b.toJson().getBytes(StandardCharsets.UTF_8));
-        assertThat(run.summary().processingFailed()).isEqualTo(2);
-        assertThat(run.summary().failures().get(0).reason()).contains("set LOG_FORMAT");
+        assertThat(run.summary().processingFailed()).isEqualTo(4);
+        assertThat(run.summary().failures()).allSatisfy(f -> assertThat(f.reason()).contains("set LOG_FORMAT"));
+        assertThat(run.summary().ok()).as("a request id is enough").isEqualTo(1);
+        assertThat(run.line(4, 0).get("error_message").asText()).isEqualTo("boom");
     }
 
     @Test
