@@ -359,12 +359,12 @@ class IngestCommandTest {
         JsonNode s = summary(r);
         assertThat(s.get("inputKinds").get("JSON_ARRAY").asInt()).as(r.err()).isEqualTo(3);
         assertThat(s.get("blankLines").asLong()).as("the empty @message").isEqualTo(1);
-        // {"@message": 7} is no Insights row: it goes to the transformer as an object, which stores it with its one extra field
-        assertThat(s.get("rowsWritten").asLong()).isEqualTo(30 + 20 + 1 + 1 + 1 + 5);
+        // {"@message": 7} is no Insights row: it goes to the transformer as an object, which fails it (nothing but a message)
+        assertThat(s.get("rowsWritten").asLong()).isEqualTo(30 + 20 + 1 + 1 + 5);
         assertThat(rows(data(), "SELECT log_stream, count(*) AS n FROM access_logs WHERE request_id >= 'req-00200' GROUP BY 1"))
                 .extracting(m -> m.get("log_stream") + "=" + m.get("n")).containsExactly("api-stream=5");
-        assertThat(s.get("entriesFailed").asLong()).as("the number 42, kept in a failure document").isEqualTo(1);
-        assertThat(s.get("failureDocumentsWritten").asLong()).isEqualTo(1);
+        assertThat(s.get("entriesFailed").asLong()).as("the number 42 and {\"@message\": 7}, kept in failure documents").isEqualTo(2);
+        assertThat(s.get("failureDocumentsWritten").asLong()).isEqualTo(2);
         assertThat(rows(data(), "SELECT log_stream, count(*) AS n, min(source_kind) AS kind FROM access_logs"
                 + " WHERE request_id < 'req-00100' GROUP BY 1 ORDER BY 1"))
                 .extracting(m -> m.get("log_stream") + "=" + m.get("n") + " " + m.get("kind"))
