@@ -102,8 +102,8 @@ public final class RawAccessLog {
      * message, counted as a request by every dashboard.
      */
     public boolean hasRequestFacts() {
-        for (ContextVariable v : ContextVariable.values()) {
-            if (!isAbsent(values[v.ordinal()]) && !DESCRIPTIVE_ONLY[v.ordinal()]) {
+        for (int i = 0; i < values.length; i++) {
+            if (!DESCRIPTIVE_ONLY[i] && !isAbsent(values[i])) {
                 return true;
             }
         }
