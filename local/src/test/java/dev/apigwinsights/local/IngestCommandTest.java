@@ -271,6 +271,7 @@ class IngestCommandTest {
             insights.add("{\"@timestamp\": \"2024-02-01 06:47:49.673\", \"@logStream\": \"stream-3\", \"@message\": "
                     + StoreTestSupport.JSON.writeValueAsString(jsonLine(i)) + "}");
         }
+        insights.add("[" + insights.get(0).replace("req-00030", "req-00035") + "]"); // an array among the objects: read element by element
         write(tmp.resolve("in/insights.jsonl"), insights);
         write(tmp.resolve("in/compact.jsonl"), compact);
         Files.writeString(tmp.resolve("in/pretty.json"), pretty);
@@ -280,12 +281,12 @@ class IngestCommandTest {
 
         assertThat(s.get("inputKinds").get("CLOUDWATCH_LOG_EVENT_OBJECTS").asInt()).isEqualTo(3);
         assertThat(s.get("inputKinds").get("JSON_ARRAY").asInt()).isEqualTo(1);
-        assertThat(s.get("rowsWritten").asLong()).isEqualTo(35);
+        assertThat(s.get("rowsWritten").asLong()).isEqualTo(36);
         assertThat(s.get("entriesFailed").asLong()).isZero();
         assertThat(rows(data(), "SELECT log_stream, count(*) AS n, count(request_id) AS ids, count(status) AS statuses,"
                 + " count(error_message) AS errors FROM access_logs GROUP BY 1 ORDER BY 1"))
                 .extracting(m -> m.get("log_stream") + " " + m.get("n") + " " + m.get("ids") + " " + m.get("statuses") + " " + m.get("errors"))
-                .containsExactly("stream-0 10 10 10 0", "stream-1 10 10 10 0", "stream-2 10 10 10 0", "stream-3 5 5 5 0");
+                .containsExactly("stream-0 10 10 10 0", "stream-1 10 10 10 0", "stream-2 10 10 10 0", "stream-3 6 6 6 0");
     }
 
     @Test

@@ -46,7 +46,11 @@ final class JsonArrayFraming implements Framing {
             JsonToken t;
             while ((t = p.nextToken()) != null) {
                 objects++;
-                element(p, t, grouper, context, sink);
+                if (t == JsonToken.START_ARRAY) {
+                    elements(p, grouper, context, sink, objects); // streamed: an array is never read whole
+                } else {
+                    element(p, t, grouper, context, sink);
+                }
             }
         } catch (JsonProcessingException e) {
             throw JsonDocuments.malformed(e, "event " + (objects + 1));
