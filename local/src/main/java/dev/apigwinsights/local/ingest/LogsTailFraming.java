@@ -4,8 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.DateTimeException;
-import java.time.LocalDate;
 import java.util.Arrays;
 
 /**
@@ -105,44 +103,19 @@ final class LogsTailFraming implements Framing {
      * nothing (short); a {@code Z} time is a CloudWatch export's, not tail's.
      */
     static Header header(byte[] b) {
-        int i = skipEscapes(b, 0);
-        if (b.length - i < 19 || b[i + 4] != '-' || b[i + 7] != '-' || b[i + 10] != 'T' || b[i + 13] != ':' || b[i + 16] != ':') {
-            return null;
+        IsoDateTime t = IsoDateTime.parse(b, skipEscapes(b, 0));
+        if (t == null || t.end() > 0 && b[t.end() - 1] == '.') {
+            return null; // a dot without digits
         }
-        int year = CloudWatchExportFraming.digits(b, i, 4);
-        int month = CloudWatchExportFraming.digits(b, i + 5, 2);
-        int day = CloudWatchExportFraming.digits(b, i + 8, 2);
-        int hour = CloudWatchExportFraming.digits(b, i + 11, 2);
-        int minute = CloudWatchExportFraming.digits(b, i + 14, 2);
-        int second = CloudWatchExportFraming.digits(b, i + 17, 2);
-        if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23
-                || minute < 0 || minute > 59 || second < 0 || second > 60) {
-            return null;
-        }
-        int p = i + 19;
-        long millis = 0;
-        if (p < b.length && b[p] == '.') {
-            int digitsSeen = 0;
-            for (p++; p < b.length && b[p] >= '0' && b[p] <= '9'; p++, digitsSeen++) {
-                if (digitsSeen < 3) {
-                    millis = millis * 10 + (b[p] - '0');
-                }
-            }
-            if (digitsSeen == 0) {
-                return null;
-            }
-            for (; digitsSeen < 3; digitsSeen++) {
-                millis *= 10;
-            }
-        }
+        int p = t.end();
         long offsetMinutes = 0;
         boolean zoned = p < b.length && (b[p] == '+' || b[p] == '-');
         if (zoned) {
             if (b.length - p < 6 || b[p + 3] != ':') {
                 return null;
             }
-            int oh = CloudWatchExportFraming.digits(b, p + 1, 2);
-            int om = CloudWatchExportFraming.digits(b, p + 4, 2);
+            int oh = IsoDateTime.digits(b, p + 1, 2);
+            int om = IsoDateTime.digits(b, p + 4, 2);
             if (oh < 0 || oh > 18 || om < 0 || om > 59) {
                 return null;
             }
@@ -153,13 +126,7 @@ final class LogsTailFraming implements Framing {
         if (p < b.length && b[p] != ' ') {
             return null;
         }
-        long timeMs;
-        try {
-            long days = LocalDate.of(year, month, day).toEpochDay();
-            timeMs = ((days * 24 + hour) * 60 + minute - offsetMinutes) * 60_000L + second * 1000L + millis;
-        } catch (DateTimeException e) {
-            return null;
-        }
+        long timeMs = t.epochMs() - offsetMinutes * 60_000L;
         int streamStart = Math.min(p + 1, b.length);
         // A time with an offset and then a JSON object or array: a message without a stream
         // (a tool that writes times with +00:00 instead of Z), not a stream named '{"requestId":…'.
