@@ -87,8 +87,9 @@ public final class DemoCommand implements Callable<Integer> {
             return fail(spec, 2, "--days must be between 1 and 3660");
         }
         Path dir = (data != null ? data : DataDirs.demo(env)).toAbsolutePath().normalize();
-        if (DataDirs.notAStoreDirectory(dir) != null) {
-            return fail(spec, 2, DataDirs.notAStoreDirectory(dir));
+        String notADirectory = DataDirs.notAStoreDirectory(dir);
+        if (notADirectory != null) {
+            return fail(spec, 2, notADirectory);
         }
         try {
             if (!prepare(dir)) {

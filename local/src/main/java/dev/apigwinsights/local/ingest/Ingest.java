@@ -177,7 +177,7 @@ public final class Ingest {
         if (kind == InputKind.BINARY) {
             errors.add(source.name() + ": binary data, not a log (or text neither UTF-8 nor UTF-16): skipped");
         }
-        if (head.length >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF) {
+        if (InputDetector.hasUtf8Bom(head, head.length)) {
             // A UTF-8 byte order mark (Windows editors, PowerShell 7) is not part of the first line:
             // left in, the first export or tail line would lose its time prefix and fail.
             content.skipNBytes(3);

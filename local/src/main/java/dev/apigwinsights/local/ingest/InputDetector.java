@@ -42,7 +42,7 @@ final class InputDetector {
     }
 
     static InputKind detect(byte[] head, int length) {
-        if (length >= 4 && head[0] == 'P' && head[1] == 'A' && head[2] == 'R' && head[3] == '1') {
+        if (isParquet(head, length)) {
             return InputKind.CANONICAL_PARQUET;
         }
         int i = skipBomAndWhitespace(head, length);
@@ -171,7 +171,7 @@ final class InputDetector {
      * binary. Parquet, whose pages hold such runs, is recognised before.
      */
     static boolean hasZeroBlock(byte[] b, int length) {
-        if (length >= 4 && b[0] == 'P' && b[1] == 'A' && b[2] == 'R' && b[3] == '1') {
+        if (isParquet(b, length)) {
             return false;
         }
         int run = 0;
@@ -194,8 +194,17 @@ final class InputDetector {
                 && java.util.Arrays.equals(head, from, end, EXPORT_PERMISSION_CHECK, 0, EXPORT_PERMISSION_CHECK.length);
     }
 
+    private static boolean isParquet(byte[] b, int length) {
+        return length >= 4 && b[0] == 'P' && b[1] == 'A' && b[2] == 'R' && b[3] == '1';
+    }
+
+    /** Whether the input starts with a UTF-8 byte order mark ({@code EF BB BF}). */
+    static boolean hasUtf8Bom(byte[] b, int length) {
+        return length >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF;
+    }
+
     private static int skipBomAndWhitespace(byte[] b, int length) {
-        int i = length >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF ? 3 : 0;
+        int i = hasUtf8Bom(b, length) ? 3 : 0;
         while (i < length && (b[i] == ' ' || b[i] == '\t' || b[i] == '\r' || b[i] == '\n')) {
             i++;
         }
