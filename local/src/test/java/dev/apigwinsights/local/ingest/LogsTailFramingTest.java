@@ -72,5 +72,9 @@ class LogsTailFramingTest {
         assertThat(header("2024-02-01T06:47:49+0000 s m")).as("an offset without a colon").isNull();
         assertThat(header("2024-02-01T06:47:49,GET,/pets")).as("a CSV line").isNull();
         assertThat(header("2024-02-01T06:47")).isNull();
+        assertThat(header("2024-02-01Txx:47:49+00:00 s m")).as("an hour that is no number").isNull();
+        assertThat(CloudWatchExportFraming.parseTime("2024-02-01Txx:47:49.673Z m".getBytes(StandardCharsets.UTF_8), 24))
+                .as("nor in an export line").isEqualTo(-1);
+        assertThat(CloudWatchExportFraming.parseTime("2024-02-01T06:47:49.673Z m".getBytes(StandardCharsets.UTF_8), 24)).isEqualTo(T);
     }
 }
