@@ -193,6 +193,36 @@ class IngestCommandTest {
         assertThat(piped.get("duplicateRows").asLong()).isEqualTo(5);
     }
 
+    @Test
+    void readsWhatFollowsMoreBlankLinesThanTheDetectorLooksAt() throws Exception {
+        String blank = "\r\n".repeat(40_000); // 80 KB: more than the head the input's kind is judged by
+        Path padded = Files.write(tmp.resolve("padded.log"),
+                ("\uFEFF" + blank + "   " + String.join("\n", jsonLines(0, 3)) + "\n").getBytes(StandardCharsets.UTF_8));
+        Path export = Files.write(tmp.resolve("padded-export.txt"),
+                (" ".repeat(70_000) + "\n" + exported(T0, jsonLine(3)) + "\n").getBytes(StandardCharsets.UTF_8));
+
+        JsonNode s = summary(ingest("--data", data().toString(), "--json", padded.toString(), export.toString()));
+
+        assertThat(s.get("inputKinds").has("EMPTY")).as(s.toString()).isFalse();
+        assertThat(s.get("inputKinds").get("CLOUDWATCH_EXPORT").asInt()).isEqualTo(1);
+        assertThat(s.get("rowsWritten").asLong()).isEqualTo(4);
+        assertThat(s.get("blankLines").asLong()).as("each skipped line counted").isEqualTo(40_001);
+        JsonNode piped = summary(ingest(new java.io.ByteArrayInputStream(Files.readAllBytes(padded)), "--data", data().toString(), "--json", "-"));
+        assertThat(piped.get("duplicateRows").asLong()).as("from standard input too").isEqualTo(3);
+    }
+
+    @Test
+    void saysAJsonInputNestedBeyondAnyLogIsNotALogAndReadsTheNextInput() throws Exception {
+        Path deep = Files.writeString(tmp.resolve("deep.json"), "[".repeat(5_000) + "]".repeat(5_000));
+        Path fine = Files.writeString(tmp.resolve("access.log"), String.join("\n", jsonLines(0, 2)) + "\n");
+
+        CliTestSupport.Result r = ingest("--data", data().toString(), "--json", deep.toString(), fine.toString());
+
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.err()).contains("deep.json: JSON beyond what a log holds (array 1): Document nesting depth");
+        assertThat(summary(r).get("rowsWritten").asLong()).isEqualTo(2);
+    }
+
     /** Binary data with a block of zeros in it, as images and executables have. */
     private static byte[] pngLike() {
         byte[] b = new byte[20_000];

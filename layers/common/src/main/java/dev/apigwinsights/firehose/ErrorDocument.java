@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -73,8 +74,10 @@ public record ErrorDocument(long attemptsMade, long arrivalTimestamp, String err
             }
         } catch (JsonProcessingException e) {
             // Jackson's message would quote the input; the location is enough to find it.
-            throw new MalformedErrorDocumentException("malformed JSON after " + n + " documents at line "
-                    + e.getLocation().getLineNr(), e);
+            // A nesting or number-length limit has no location; its message names the limit, not the input.
+            String where = e.getLocation() != null ? " at line " + e.getLocation().getLineNr()
+                    : e instanceof StreamConstraintsException ? ": " + e.getOriginalMessage() : "";
+            throw new MalformedErrorDocumentException("malformed JSON after " + n + " documents" + where, e);
         }
         return n;
     }

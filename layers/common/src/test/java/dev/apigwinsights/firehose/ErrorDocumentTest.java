@@ -65,5 +65,8 @@ class ErrorDocumentTest {
         assertThatThrownBy(() -> readAll("{\"rawData\":\"%%%\"}")).hasMessageContaining("not base64");
         assertThatThrownBy(() -> readAll("{\"rawData\":\"eyJhIjoxfQ==\"} {\"secret-value")).hasMessageContaining("after 1 documents")
                 .hasMessageNotContaining("secret-value");
+        assertThatThrownBy(() -> readAll("{\"rawData\":\"eyJhIjoxfQ==\"} " + "{\"a\":".repeat(2_000)))
+                .as("nested past Jackson's limit, which gives no line").isInstanceOf(ErrorDocument.MalformedErrorDocumentException.class)
+                .hasMessageContaining("after 1 documents: Document nesting depth");
     }
 }

@@ -168,8 +168,17 @@ public final class Ingest {
             content = new BufferedInputStream(content, 1 << 16);
         }
         head = head(content);
-        if (InputDetector.hasZeroBlock(head, head.length)) {
-            content = new BufferedInputStream(new NulDroppingInput(content), 1 << 16);
+        boolean nulsDropped = false;
+        while (true) {
+            if (!nulsDropped && InputDetector.hasZeroBlock(head, head.length)) {
+                content = new BufferedInputStream(new NulDroppingInput(content), 1 << 16);
+                nulsDropped = true;
+            } else if (head.length == InputDetector.HEAD_BYTES && InputDetector.isBlank(head, head.length)) {
+                // A head of nothing but blank lines would be judged an empty input and what follows lost.
+                skipLeadingBlankLines(content, pipeline);
+            } else {
+                break;
+            }
             head = head(content);
         }
         InputKind kind = InputDetector.detect(head, head.length);
@@ -183,6 +192,31 @@ public final class Ingest {
             content.skipNBytes(3);
         }
         kind.framing().read(content, source.context(), pipeline);
+    }
+
+    /**
+     * Steps over the whitespace (and a UTF-8 byte order mark) that {@code content} starts with, up to
+     * the first other byte, counting each line it ends as blank.
+     */
+    private static void skipLeadingBlankLines(InputStream content, RecordSink sink) throws IOException {
+        byte[] chunk = new byte[InputDetector.HEAD_BYTES];
+        boolean first = true;
+        while (true) {
+            content.mark(chunk.length);
+            int n = content.readNBytes(chunk, 0, chunk.length);
+            int i = first && InputDetector.hasUtf8Bom(chunk, n) ? 3 : 0;
+            first = false;
+            for (; i < n && InputDetector.isWhitespace(chunk[i]); i++) {
+                if (chunk[i] == '\n') {
+                    sink.blankLine();
+                }
+            }
+            content.reset();
+            content.skipNBytes(i);
+            if (i < n || n < chunk.length) {
+                return;
+            }
+        }
     }
 
     /**

@@ -205,9 +205,19 @@ final class InputDetector {
 
     private static int skipBomAndWhitespace(byte[] b, int length) {
         int i = hasUtf8Bom(b, length) ? 3 : 0;
-        while (i < length && (b[i] == ' ' || b[i] == '\t' || b[i] == '\r' || b[i] == '\n')) {
+        while (i < length && isWhitespace(b[i])) {
             i++;
         }
         return i;
+    }
+
+    /** Whether {@code b} is the whitespace a blank line may hold. */
+    static boolean isWhitespace(byte b) {
+        return b == ' ' || b == '\t' || b == '\r' || b == '\n';
+    }
+
+    /** Whether the first {@code length} bytes of {@code head} hold nothing but whitespace (after a UTF-8 byte order mark). */
+    static boolean isBlank(byte[] head, int length) {
+        return skipBomAndWhitespace(head, length) >= length;
     }
 }

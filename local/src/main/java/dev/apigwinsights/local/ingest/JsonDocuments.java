@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import dev.apigwinsights.local.util.LongStringJson;
 import java.io.IOException;
 import java.io.InputStream;
@@ -57,6 +58,12 @@ final class JsonDocuments {
 
     /** Jackson's failure as an input error that gives the line and {@code where}, never the input's text (Jackson's message quotes it). */
     static IOException malformed(JsonProcessingException e, String where) {
-        return new IOException("malformed JSON at line " + e.getLocation().getLineNr() + " (" + where + ")");
+        if (e instanceof StreamConstraintsException) {
+            // Nested deeper than any log document (a thousand levels) or a number of a thousand digits:
+            // Jackson's message names the limit and quotes nothing. It has no location.
+            return new IOException("JSON beyond what a log holds (" + where + "): " + e.getOriginalMessage());
+        }
+        return new IOException("malformed JSON" + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr())
+                + " (" + where + ")");
     }
 }
