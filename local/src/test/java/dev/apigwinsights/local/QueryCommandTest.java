@@ -68,6 +68,17 @@ class QueryCommandTest {
     }
 
     @Test
+    void printsAStructAsAnObjectKeyedByItsFieldNames() throws Exception {
+        CliTestSupport.Result r = query("--data", data.toString(), "--format", "json", "--sql",
+                "SELECT {'route': resource_path, 'n': count(*)} AS top FROM access_logs WHERE request_id = 'req-00001' GROUP BY resource_path");
+
+        JsonNode top = StoreTestSupport.JSON.readTree(r.out()).get(0).get("top");
+        assertThat(top.isObject()).as(r.out()).isTrue();
+        assertThat(top.get("n").asInt()).isEqualTo(1);
+        assertThat(top.get("route").asText()).startsWith("/");
+    }
+
+    @Test
     void printsAnEmptyJsonArrayForNoRows() {
         CliTestSupport.Result r = query("--data", data.toString(), "--format", "json", "--sql", "SELECT * FROM access_logs WHERE false");
 

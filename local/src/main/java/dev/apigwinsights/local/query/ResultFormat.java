@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.duckdb.DuckDBStruct;
 
 /**
  * How query results are printed: an aligned text table for people, CSV for spreadsheets, or one
@@ -211,6 +212,8 @@ public enum ResultFormat {
             writeArray(g, (Object[]) a.getArray());
         } else if (v instanceof List<?> l) {
             writeArray(g, l.toArray());
+        } else if (v instanceof DuckDBStruct s) {
+            writeObject(g, s.getMap()); // an object keyed by field name, as DuckDB's own JSON gives it
         } else if (v instanceof Struct s) {
             writeArray(g, s.getAttributes());
         } else {
