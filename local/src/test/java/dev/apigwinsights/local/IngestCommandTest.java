@@ -687,6 +687,21 @@ class IngestCommandTest {
     }
 
     @Test
+    void readsADirectoryWithALinkBackToAFolderAboveItOnceAndSkipsHiddenFolders() throws Exception {
+        Path logs = Files.createDirectories(tmp.resolve("logs/2024/02"));
+        write(logs.resolve("a.log"), jsonLines(0, 3));
+        Files.createSymbolicLink(logs.resolve("current"), tmp.resolve("logs")); // current -> an ancestor: a loop
+        write(Files.createDirectories(tmp.resolve("logs/.cache")).resolve("b.log"), jsonLines(3, 5));
+
+        CliTestSupport.Result r = ingest("--data", data().toString(), "--json", tmp.resolve("logs").toString());
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode s = summary(r);
+        assertThat(s.get("inputs").asInt()).isEqualTo(1);
+        assertThat(s.get("rowsWritten").asLong()).isEqualTo(3);
+    }
+
+    @Test
     void saysSoWhenDataNamesAFile() throws Exception {
         Path file = Files.writeString(tmp.resolve("notes.txt"), "keep me");
         Path in = write(tmp.resolve("a.log"), jsonLines(0, 1));

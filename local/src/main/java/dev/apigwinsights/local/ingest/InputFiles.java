@@ -2,13 +2,16 @@ package dev.apigwinsights.local.ingest;
 
 import dev.apigwinsights.local.store.StoreLayout;
 import java.io.IOException;
+import java.nio.file.FileSystemLoopException;
 import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Turns the command line's inputs into files: a file as given, a directory recursively (sorted,
@@ -71,12 +74,35 @@ public final class InputFiles {
 
     private static List<IngestInput> directory(Path dir, StoreLayout store) throws BadInputException {
         List<Path> paths = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(dir, FileVisitOption.FOLLOW_LINKS)) {
-            walk.filter(p -> !p.equals(dir) && !hidden(dir.relativize(p)) && !inStoreInternals(p, store))
-                    .filter(Files::isRegularFile)
-                    .forEach(paths::add);
-        } catch (IOException | java.io.UncheckedIOException e) {
-            throw new BadInputException(dir + ": cannot be listed (" + e.getMessage() + ")");
+        try {
+            Files.walkFileTree(dir, java.util.EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
+                    return d.equals(dir) || !hidden(dir.relativize(d)) && !inStoreInternals(d, store)
+                            ? FileVisitResult.CONTINUE : FileVisitResult.SKIP_SUBTREE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
+                    if (!hidden(dir.relativize(f)) && !inStoreInternals(f, store) && Files.isRegularFile(f)) {
+                        paths.add(f);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path f, IOException e) throws IOException {
+                    // A link back to a folder above it (current -> ..) holds nothing the walk does not
+                    // reach anyway: stepped over, as find -L does.
+                    if (e instanceof FileSystemLoopException) {
+                        return FileVisitResult.CONTINUE;
+                    }
+                    throw e;
+                }
+            });
+        } catch (IOException e) {
+            String why = e instanceof java.nio.file.AccessDeniedException ? "permission denied: " + e.getMessage() : e.toString();
+            throw new BadInputException(dir + ": cannot be listed (" + why + ")");
         }
         paths.sort(null);
         List<IngestInput> out = new ArrayList<>(paths.size());
