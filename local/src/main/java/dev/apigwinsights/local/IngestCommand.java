@@ -38,7 +38,7 @@ import picocli.CommandLine.Spec;
                 + " transformer as the Lambda. Each input's kind is recognised from its content: access-log lines (any"
                 + " format), CloudWatch Logs exports, 'aws logs tail' output, 'aws logs filter-log-events'/'get-log-events'"
                 + " output (JSON or text) or its events alone, Logs Insights"
-                + " results (CSV, JSON, or get-query-results output), JSON arrays of access-log objects or lines, Firehose events,"
+                + " results (CSV, JSON, or get-query-results output), log events as CSV (timestamp,message), JSON arrays of access-log objects or lines, Firehose events,"
                 + " CloudWatch subscription payloads, this stack's Firehose-delivered JSON objects, or Firehose"
                 + " processing-failed documents (a replay). Plain or gzip; zip and tar (.tar.gz) archives are read file by file."
                 + " Re-ingesting the same data stores nothing twice."},

@@ -433,6 +433,23 @@ class IngestCommandTest {
     }
 
     @Test
+    void readsLogEventsSavedAsCsvWithAPlainTimestampAndMessage() throws Exception {
+        StringBuilder csv = new StringBuilder("timestamp,message\n");
+        for (int i = 330; i < 335; i++) {
+            csv.append(T0 + i * 1000L).append(",\"").append(jsonLine(i).replace("\"", "\"\"")).append("\"\n");
+        }
+        Path file = Files.writeString(tmp.resolve("log-events-viewer-result.csv"), csv, StandardCharsets.UTF_8);
+
+        JsonNode s = summary(ingest("--data", data().toString(), "--json", file.toString()));
+
+        assertThat(s.get("inputKinds").get("INSIGHTS_CSV").asInt()).isEqualTo(1);
+        assertThat(s.get("rowsWritten").asLong()).isEqualTo(5);
+        assertThat(s.get("entriesFailed").asLong()).isZero();
+        assertThat(rows(data(), "SELECT source_kind FROM access_logs WHERE request_id = 'req-00331'").get(0))
+                .containsEntry("source_kind", "CLOUDWATCH");
+    }
+
+    @Test
     void readsUtf16TextAndSkipsBinaryFilesAsInputErrors() throws Exception {
         // Windows PowerShell 5 saves `aws logs filter-log-events ... > events.json` as UTF-16 with a byte-order mark
         String events = "{\"events\": [{\"logStreamName\": \"s\u00e9\", \"timestamp\": " + T0 + ", \"message\": "

@@ -9,10 +9,12 @@ import java.util.List;
 /**
  * CloudWatch Logs Insights results downloaded as CSV (the console's "Download table (CSV)"): a
  * header naming the query's fields ({@code @timestamp}, {@code @message}, {@code @logStream}, ...)
- * and a row per log event, quoted as RFC 4180 says (a quoted field doubles its quotes and may span
- * lines). Each row's {@code @message} is the access-log line: rows are packed into subscription
- * envelopes per log stream, as for {@code aws logs} output. A row with no {@code @message} field,
- * or one whose quote never closes within {@link #MAX_ROW_CHARS}, is sent as its text, so it fails
+ * and a row per log event; or log events saved as CSV with plain {@code timestamp} and
+ * {@code message} columns (the console's log events view), their time in any form a request time
+ * takes, epoch milliseconds included. Rows are quoted as RFC 4180 says (a quoted field doubles its
+ * quotes and may span lines). Each row's message is the access-log line: rows are packed into
+ * subscription envelopes per log stream, as for {@code aws logs} output. A row with no message
+ * field, or one whose quote never closes within {@link #MAX_ROW_CHARS}, is sent as its text, so it fails
  * with a reason and is kept in a failure document.
  */
 final class InsightsCsvFraming implements Framing {
@@ -36,9 +38,9 @@ final class InsightsCsvFraming implements Framing {
         if (header == null) {
             header = List.of(); // not one CSV row: no field is known, so every row is sent as its text
         }
-        int message = header.indexOf(MESSAGE);
-        int time = header.indexOf("@timestamp");
-        int stream = header.indexOf("@logStream");
+        int message = messageColumn(header);
+        int time = column(header, "@timestamp", "timestamp");
+        int stream = column(header, "@logStream", "logStream");
         CloudWatchGrouper grouper = new CloudWatchGrouper(sink, null);
         try {
             while ((line = lines.next()) != null) {
@@ -68,10 +70,29 @@ final class InsightsCsvFraming implements Framing {
         }
     }
 
-    /** Whether {@code firstLine} is a Logs Insights CSV header: one of its fields is {@code @message}. */
+    /**
+     * Whether {@code firstLine} is the header of log events saved as CSV: one of its fields is
+     * {@code @message} (Logs Insights), or {@code message} beside {@code timestamp} (the console's
+     * log events downloaded as CSV).
+     */
     static boolean isHeader(String firstLine) {
         List<String> header = header(firstLine);
-        return header != null && header.contains(MESSAGE);
+        return header != null && messageColumn(header) >= 0;
+    }
+
+    /** The column of the log event's message: {@code @message}, else {@code message} when a {@code timestamp} column says these are log events. */
+    private static int messageColumn(List<String> header) {
+        int insights = header.indexOf(MESSAGE);
+        if (insights >= 0) {
+            return insights;
+        }
+        return header.contains("timestamp") ? header.indexOf("message") : -1;
+    }
+
+    /** The column named {@code insights}, else the one named {@code plain}; -1 if neither. */
+    private static int column(List<String> header, String insights, String plain) {
+        int i = header.indexOf(insights);
+        return i >= 0 ? i : header.indexOf(plain);
     }
 
     /** The header's field names, trimmed; null if it is not one CSV row. */

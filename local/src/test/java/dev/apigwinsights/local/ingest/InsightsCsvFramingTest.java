@@ -26,5 +26,7 @@ class InsightsCsvFramingTest {
         assertThat(InsightsCsvFraming.isHeader("\uFEFF\"@timestamp\",\"@message\" ")).isTrue();
         assertThat(InsightsCsvFraming.isHeader("203.0.113.5,-,01/Feb/2024:06:47:49 +0000,GET,/pets,200,12")).isFalse();
         assertThat(InsightsCsvFraming.isHeader("@timestamp,\"@message")).isFalse();
+        assertThat(InsightsCsvFraming.isHeader("timestamp,message")).as("log events saved from the console").isTrue();
+        assertThat(InsightsCsvFraming.isHeader("id,message,severity")).as("a message column alone is any CSV").isFalse();
     }
 }
