@@ -539,6 +539,26 @@ class IngestCommandTest {
     }
 
     @Test
+    void readsParquetWhoseTimeIsTextOrCarriesAZone() throws Exception {
+        Path text = tmp.resolve("athena-ctas.parquet");
+        Path zoned = tmp.resolve("spark.parquet");
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:duckdb:"); java.sql.Statement st = c.createStatement()) {
+            // another tool's Parquet: the time as text, in the canonical form or as API Gateway logs it
+            st.execute("COPY (SELECT 'txt-1' AS request_id, '2024-02-03T10:00:00.250Z' AS request_time, 200 AS status"
+                    + " UNION ALL SELECT 'txt-2', '03/Feb/2024:11:00:00 +0000', 502) TO '" + text + "' (FORMAT parquet)");
+            st.execute("COPY (SELECT 'tz-1' AS request_id, TIMESTAMPTZ '2024-02-03 12:00:00+00' AS request_time, 200 AS status)"
+                    + " TO '" + zoned + "' (FORMAT parquet)");
+        }
+
+        CliTestSupport.Result r = ingest("--data", data().toString(), "--json", text.toString(), zoned.toString());
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(rows(data(), "SELECT request_id, strftime(request_time, '%H:%M:%S') AS t, status FROM access_logs ORDER BY 1"))
+                .extracting(m -> m.get("request_id") + " " + m.get("t") + " " + m.get("status"))
+                .containsExactly("txt-1 10:00:00 200", "txt-2 11:00:00 502", "tz-1 12:00:00 200");
+    }
+
+    @Test
     void reingestingTheSameInputStoresNothingTwice() throws Exception {
         Path in = write(tmp.resolve("a.log"), jsonLines(0, 40));
         Path garbage = write(tmp.resolve("b.log"), List.of("not an access log", "{\"app\":\"log line\"}"));

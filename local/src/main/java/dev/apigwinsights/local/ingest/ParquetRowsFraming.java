@@ -11,8 +11,8 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Objects the stack's Firehose delivered as Parquet (its default output): rows converted against
@@ -36,20 +36,24 @@ final class ParquetRowsFraming implements Framing {
         try {
             try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
                 String file = StoreSchema.literal(parquet.toString());
-                Set<String> present = new HashSet<>();
+                Map<String, String> present = new HashMap<>();
                 try (ResultSet rs = s.executeQuery("DESCRIBE SELECT * FROM read_parquet(" + file + ")")) {
                     while (rs.next()) {
-                        present.add(rs.getString(1));
+                        present.put(rs.getString(1), rs.getString(2));
                     }
                 }
                 StringBuilder select = new StringBuilder();
                 for (CanonicalField f : CanonicalField.values()) {
-                    if (!present.contains(f.column())) {
+                    String type = present.get(f.column());
+                    if (type == null) {
                         continue;
                     }
                     String c2 = StoreSchema.quote(f.column());
-                    select.append(select.length() == 0 ? "" : ", ").append(f == CanonicalField.REQUEST_TIME
-                            ? "strftime(" + c2 + ", '%Y-%m-%dT%H:%M:%S.%gZ') AS " + c2 : c2);
+                    // A time written as text (another tool's Parquet) is left as it is: a row whose
+                    // text is not the canonical ISO form goes through the transformer, which reads it.
+                    boolean typedTime = f == CanonicalField.REQUEST_TIME && (type.startsWith("TIMESTAMP") || type.equals("DATE"));
+                    select.append(select.length() == 0 ? "" : ", ").append(typedTime
+                            ? "strftime(CAST(" + c2 + " AS TIMESTAMP), '%Y-%m-%dT%H:%M:%S.%gZ') AS " + c2 : c2);
                 }
                 if (select.length() == 0) {
                     throw new IOException("Parquet file without any apigw-insights column");
