@@ -19,8 +19,10 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>explicit aliases from known formats: the AWS console presets ({@code ip}, {@code caller},
  *       {@code user}), the AWS reference sample ({@code sub}, {@code clientId} = claims iss,
  *       {@code aud}), Sumo Logic ({@code contextIntegrationLatency}), Elastic
- *       ({@code clientsubjectDN}, {@code userAgent}), and our own canonical column names, so
- *       re-ingesting our output is lossless;</li>
+ *       ({@code clientsubjectDN}, {@code userAgent}), the names custom formats commonly give
+ *       ({@code timestamp}, {@code time}, {@code statusCode}, {@code latencyMs}, {@code request.method},
+ *       {@code response.status}), and our own canonical column names, so re-ingesting our output
+ *       is lossless;</li>
  *   <li>every variable's flattened path ({@code identitySourceIp}), and its last segment when
  *       that is unique and not itself a top-level variable ({@code sourceIp}, {@code apiKeyId};
  *       not {@code latency} or {@code status}, which several groups share).</li>
@@ -124,12 +126,15 @@ public final class KeyAliases implements KeyResolver {
         // The AWS reference sample logs "clientId":"$context.authorizer.claims.iss".
         explicit(table, ContextVariable.AUTHORIZER_CLAIMS_ISS, "iss", "clientId", "claimsIss");
         explicit(table, ContextVariable.AUTHORIZER_CLAIMS_AUD, "aud", "claimsAud");
-        explicit(table, ContextVariable.HTTP_METHOD, "method", "verb");
+        explicit(table, ContextVariable.HTTP_METHOD, "method", "verb", "requestMethod", "httpVerb");
+        explicit(table, ContextVariable.PATH, "requestPath");
+        // Custom formats name the request time every way; any form RequestTimes reads works.
+        explicit(table, ContextVariable.REQUEST_TIME, "time", "timestamp", "dateTime");
         explicit(table, ContextVariable.ROUTE_KEY, "route");
-        explicit(table, ContextVariable.STATUS, "statusCode", "httpStatus");
+        explicit(table, ContextVariable.STATUS, "statusCode", "httpStatus", "responseStatus", "httpStatusCode");
         explicit(table, ContextVariable.DOMAIN_NAME, "domain", "host");
         explicit(table, ContextVariable.RESPONSE_LENGTH, "bytes", "bytesSent");
-        explicit(table, ContextVariable.RESPONSE_LATENCY, "latency", "responseTime");
+        explicit(table, ContextVariable.RESPONSE_LATENCY, "latency", "responseTime", "latencyMs", "durationMs");
         explicit(table, ContextVariable.CLIENT_CERT_PEM, "clientCertPem", "certPem");
         explicit(table, ContextVariable.CLIENT_CERT_SUBJECT_DN, "clientSubjectDN", "subjectDN");
         explicit(table, ContextVariable.CLIENT_CERT_ISSUER_DN, "clientIssuerDN", "issuerDN");

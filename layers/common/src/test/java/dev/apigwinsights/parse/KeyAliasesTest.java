@@ -27,6 +27,18 @@ class KeyAliasesTest {
     }
 
     @Test
+    void knowsTheNamesCustomFormatsGiveTheTimeStatusLatencyAndMethod() {
+        assertThat(aliases.resolve("timestamp")).isEqualTo(ContextVariable.REQUEST_TIME);
+        assertThat(aliases.resolve("@timestamp")).isEqualTo(ContextVariable.REQUEST_TIME);
+        assertThat(aliases.resolve("time")).isEqualTo(ContextVariable.REQUEST_TIME);
+        assertThat(aliases.resolve("request.method")).isEqualTo(ContextVariable.HTTP_METHOD);
+        assertThat(aliases.resolve("request.path")).isEqualTo(ContextVariable.PATH);
+        assertThat(aliases.resolve("response.status")).isEqualTo(ContextVariable.STATUS);
+        assertThat(aliases.resolve("latency_ms")).isEqualTo(ContextVariable.RESPONSE_LATENCY);
+        assertThat(aliases.resolve("duration")).as("no unit: not guessed").isNull();
+    }
+
+    @Test
     void readsOurOwnCanonicalColumnsBack() {
         assertThat(aliases.resolve("source_ip")).isEqualTo(ContextVariable.IDENTITY_SOURCE_IP);
         assertThat(aliases.resolve("integration_latency_ms")).isEqualTo(ContextVariable.INTEGRATION_LATENCY);
