@@ -8,6 +8,7 @@ import dev.apigwinsights.parse.AccessLogParser;
 import dev.apigwinsights.parse.AutoDetectingParser;
 import dev.apigwinsights.parse.JsonAccessLogParser;
 import dev.apigwinsights.parse.KeyAliases;
+import dev.apigwinsights.parse.LabelledLineParser;
 import dev.apigwinsights.parse.template.ConsolePresets;
 import dev.apigwinsights.parse.template.LogFormat;
 import dev.apigwinsights.schema.CanonicalRecord;
@@ -45,7 +46,8 @@ public final class PipelineConfig {
         if (logFormat != null && !logFormat.isBlank()) {
             return LogFormat.compile(logFormat).parser();
         }
-        return new AutoDetectingParser(new JsonAccessLogParser(KeyAliases.standard()), ConsolePresets.autodetect());
+        return new AutoDetectingParser(new JsonAccessLogParser(KeyAliases.standard()),
+                new LabelledLineParser(KeyAliases.standard(), ConsolePresets.autodetect()));
     }
 
     /**

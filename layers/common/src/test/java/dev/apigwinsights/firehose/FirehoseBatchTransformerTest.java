@@ -151,6 +151,21 @@ class FirehoseBatchTransformerTest {
     }
 
     @Test
+    void recognisesTheServerlessFrameworksDefaultFormatWithoutBeingToldIt() throws IOException {
+        FirehoseEventBuilder b = new FirehoseEventBuilder("arn:aws:firehose:us-east-1:123456789012:deliverystream/s", 1L);
+        b.direct("requestId: 5e1f, ip: 203.0.113.5, caller: -, user: -, requestTime: 01/Feb/2024:06:47:49 +0000, httpMethod: GET,"
+                + " resourcePath: /pets/{id}, status: 404, protocol: HTTP/1.1, responseLength: 12");
+        Run run = run(transformer, b.toJson().getBytes(StandardCharsets.UTF_8));
+        assertThat(run.record(0).get("result").asText()).isEqualTo("Ok");
+        JsonNode line = run.line(0, 0);
+        assertThat(line.get("request_id").asText()).isEqualTo("5e1f");
+        assertThat(line.get("status").asInt()).isEqualTo(404);
+        assertThat(line.get("resource_path").asText()).isEqualTo("/pets/{id}");
+        assertThat(line.get("request_time").asText()).isEqualTo("2024-02-01T06:47:49.000Z");
+        assertThat(line.get("api_type").asText()).isEqualTo("REST");
+    }
+
+    @Test
     void parsesACustomLayoutWithTheStagesOwnFormatString() throws IOException {
         String format = "$context.requestId|$context.requestTimeEpoch|$context.httpMethod $context.path|$context.status"
                 + "|$context.identity.userAgent|$context.integrationErrorMessage|$context.identity.apiKey";
