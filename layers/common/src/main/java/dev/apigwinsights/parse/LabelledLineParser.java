@@ -130,6 +130,7 @@ public final class LabelledLineParser implements AccessLogParser {
             return null;
         }
         List<String> pairs = new ArrayList<>();
+        StringBuilder value = new StringBuilder();
         int i = from;
         while (i < line.length()) {
             int end = keyEnd(line, i);
@@ -139,14 +140,16 @@ public final class LabelledLineParser implements AccessLogParser {
                 while (wordEnd < line.length() && line.charAt(wordEnd) != ' ') {
                     wordEnd++;
                 }
-                int last = pairs.size() - 1;
-                pairs.set(last, pairs.get(last) + " " + line.substring(i, wordEnd));
+                value.append(' ').append(line, i, wordEnd);
                 i = skipSpaces(line, wordEnd);
                 continue;
             }
+            if (!pairs.isEmpty()) {
+                pairs.add(value.toString());
+                value.setLength(0);
+            }
             pairs.add(line.substring(i, end));
             int v = end + 1;
-            StringBuilder value = new StringBuilder();
             if (v < line.length() && line.charAt(v) == '"') {
                 v++;
                 while (v < line.length() && line.charAt(v) != '"') {
@@ -162,9 +165,9 @@ public final class LabelledLineParser implements AccessLogParser {
                     value.append(line.charAt(v++));
                 }
             }
-            pairs.add(value.toString());
             i = skipSpaces(line, Math.min(v, line.length()));
         }
+        pairs.add(value.toString());
         return pairs;
     }
 
