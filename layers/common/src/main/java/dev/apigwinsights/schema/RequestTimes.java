@@ -1,7 +1,10 @@
 package dev.apigwinsights.schema;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
@@ -62,7 +65,7 @@ public final class RequestTimes {
 
     /**
      * Parses {@code requestTime}: CLF ({@code dd/MMM/yyyy:HH:mm:ss +hhmm}, the offset honoured),
-     * ISO-8601 with an offset or Z, or epoch digits. Returns epoch ms or null.
+     * ISO-8601 with an offset or Z, epoch digits, or the forms of {@link #parseOther}. Returns epoch ms or null.
      */
     public static Long parseRequestTime(String s) {
         if (s == null) {
@@ -85,8 +88,33 @@ public final class RequestTimes {
             try {
                 return Instant.parse(t).toEpochMilli();
             } catch (DateTimeParseException e2) {
-                return null;
+                return parseOther(t);
             }
+        }
+    }
+
+    /**
+     * The forms other tools write a time in: a space for the {@code T} (Athena, DuckDB, Logs
+     * Insights: {@code 2024-02-01 06:47:49.673}), no zone (then UTC, as a CLF time without an offset
+     * is), and an HTTP date ({@code Thu, 01 Feb 2024 06:47:49 GMT}). Off the hot path: only times the
+     * other forms did not read get here.
+     */
+    private static Long parseOther(String t) {
+        String iso = t.length() > 11 && t.charAt(10) == ' ' ? t.substring(0, 10) + 'T' + t.substring(11) : t;
+        try {
+            return OffsetDateTime.parse(iso, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant().toEpochMilli();
+        } catch (DateTimeParseException notOffset) {
+            // next form
+        }
+        try {
+            return LocalDateTime.parse(iso, DateTimeFormatter.ISO_LOCAL_DATE_TIME).toInstant(ZoneOffset.UTC).toEpochMilli();
+        } catch (DateTimeParseException notLocal) {
+            // next form
+        }
+        try {
+            return ZonedDateTime.parse(t, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant().toEpochMilli();
+        } catch (DateTimeParseException notHttpDate) {
+            return null;
         }
     }
 

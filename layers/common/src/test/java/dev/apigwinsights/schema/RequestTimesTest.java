@@ -31,6 +31,15 @@ class RequestTimesTest {
     }
 
     @Test
+    void readsTheFormsOtherToolsWriteWithoutAZoneAsUtc() {
+        assertThat(RequestTimes.parseRequestTime("2024-02-01 06:47:49.673")).as("Athena, DuckDB, Logs Insights").isEqualTo(1706770069673L);
+        assertThat(RequestTimes.parseRequestTime("2024-02-01 07:47:49.673+01:00")).isEqualTo(1706770069673L);
+        assertThat(RequestTimes.parseRequestTime("2024-02-01T06:47:49.673")).isEqualTo(1706770069673L);
+        assertThat(RequestTimes.parseRequestTime("Thu, 01 Feb 2024 06:47:49 GMT")).isEqualTo(1706770069000L);
+        assertThat(RequestTimes.parseRequestTime("2024-02-30 06:47:49")).isNull();
+    }
+
+    @Test
     void rejectsWhatIsNotATime() {
         assertThat(RequestTimes.parseRequestTime("31/Feb/2024:06:47:49 +0000")).isNull();
         assertThat(RequestTimes.parseRequestTime("01/Foo/2024:06:47:49 +0000")).isNull();
