@@ -72,7 +72,8 @@ public final class IngestCommand implements Callable<Integer> {
     @Option(names = "--chunk-rows", hidden = true, description = "Rows per store commit.")
     Long chunkRows;
 
-    @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Files, directories (recursive), zip or tar archives, or '-' for standard input.")
+    @Parameters(arity = "1..*", paramLabel = "INPUT",
+            description = "Files, directories (recursive), zip or tar archives, pipes (<(zcat logs.gz)), or '-' for standard input.")
     List<String> inputs = new ArrayList<>();
 
     private final Map<String, String> env;

@@ -724,6 +724,27 @@ class IngestCommandTest {
     }
 
     @Test
+    void readsANamedPipeAsAStreamAsProcessSubstitutionGivesOne() throws Exception {
+        Path fifo = tmp.resolve("logs.fifo"); // what ./apigw-insights ingest <(zcat logs.gz) is handed
+        org.junit.jupiter.api.Assumptions.assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo");
+        byte[] lines = StoreTestSupport.gzip((String.join("\n", jsonLines(0, 7)) + "\n").getBytes(StandardCharsets.UTF_8));
+        Thread writer = new Thread(() -> {
+            try (java.io.OutputStream out = Files.newOutputStream(fifo)) {
+                out.write(lines);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        writer.start();
+
+        CliTestSupport.Result r = ingest("--data", data().toString(), "--json", fifo.toString());
+        writer.join(10_000);
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(summary(r).get("rowsWritten").asLong()).isEqualTo(7);
+    }
+
+    @Test
     void readsADirectoryWithALinkBackToAFolderAboveItOnceAndSkipsHiddenFolders() throws Exception {
         Path logs = Files.createDirectories(tmp.resolve("logs/2024/02"));
         write(logs.resolve("a.log"), jsonLines(0, 3));

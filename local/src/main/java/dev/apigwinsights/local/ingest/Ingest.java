@@ -116,11 +116,13 @@ public final class Ingest {
             public void close() {
                 // standard input stays open for the process
             }
-        } : Files.newInputStream(input.path())) {
+        } : input.seekable() ? Files.newInputStream(input.path())
+                // a pipe: its channel stream's available() asks for a position, which a pipe has not
+                : new java.io.FileInputStream(input.path().toFile())) {
             counted = new CountingInputStream(raw);
             CountingInputStream position = counted;
             pipeline.position(() -> bytesBefore + position.count());
-            Source source = new Source(input.name(), input.path(), input.path(), runStart, 0);
+            Source source = new Source(input.name(), input.path(), input.seekable() ? input.path() : null, runStart, 0);
             readStream(source, new BufferedInputStream(counted, 1 << 16), pipeline, kinds, errors);
         } catch (IOException e) {
             long at = counted == null ? 0 : counted.count();

@@ -59,11 +59,16 @@ public final class InputFiles {
     }
 
     private static IngestInput file(Path path, String shown) throws BadInputException {
-        if (!Files.isRegularFile(path)) {
-            throw new BadInputException(shown + ": " + (Files.exists(path) ? "not a regular file" : "cannot be opened (broken link?)"));
+        if (!Files.exists(path)) {
+            throw new BadInputException(shown + ": cannot be opened (broken link?)");
         }
         if (!Files.isReadable(path)) {
             throw new BadInputException(shown + ": permission denied");
+        }
+        if (!Files.isRegularFile(path)) {
+            // Named on the command line, a pipe is read as a stream: <(zcat logs.gz), a FIFO.
+            // A directory walk never gets here with one (it takes regular files only).
+            return IngestInput.pipe(path);
         }
         try {
             return IngestInput.file(path, Files.size(path));
