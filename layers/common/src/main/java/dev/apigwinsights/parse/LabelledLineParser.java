@@ -17,8 +17,9 @@ import java.util.List;
  * Keys resolve as JSON keys do ({@link KeyAliases}); others go to {@code extra}. A value runs to the
  * next separator followed by a key and its colon (or equals sign), so a user agent's
  * {@code (KHTML, like Gecko)} stays whole. A line is taken as labelled only when it starts with a
- * key and at least {@link #MIN_KNOWN_KEYS} of its keys are known; any other line goes to the parser
- * given for the rest (the console presets), which says why it fails.
+ * known key and at least {@link #MIN_KNOWN_KEYS} of its keys are known (an HTTP API request id such as
+ * {@code GQIVriFLIAMEMsA=} at the start of a space-separated custom line is no key); any other line
+ * goes to the parser given for the rest (the console presets), which says why it fails.
  */
 public final class LabelledLineParser implements AccessLogParser {
     /** Two known keys: one could be chance ({@code ERROR: disk full}), two name a request's values. */
@@ -45,7 +46,7 @@ public final class LabelledLineParser implements AccessLogParser {
             if (pairs == null) {
                 pairs = equalsPairs(line, i);
             }
-            if (pairs != null && known(pairs) >= MIN_KNOWN_KEYS) {
+            if (pairs != null && keys.resolve(pairs.get(0)) != null && known(pairs) >= MIN_KNOWN_KEYS) {
                 for (int k = 0; k < pairs.size(); k += 2) {
                     ContextVariable v = keys.resolve(pairs.get(k));
                     if (v != null) {

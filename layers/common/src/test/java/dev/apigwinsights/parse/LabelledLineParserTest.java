@@ -66,6 +66,8 @@ class LabelledLineParserTest {
         assertThatThrownBy(() -> parse("ERROR: disk full, code: 5")).as("one known key is chance")
                 .isInstanceOf(AccessLogParseException.class).hasMessageContaining("set LOG_FORMAT");
         assertThatThrownBy(() -> parse("REPORT RequestId: 3f1e Duration: 2.1 ms")).isInstanceOf(AccessLogParseException.class);
+        assertThatThrownBy(() -> parse("GQIVriFLIAMEMsA= 203.0.113.5 ua=curl/8 status=200")).as("a custom line led by an HTTP request id")
+                .hasMessageContaining("set LOG_FORMAT");
         assertThatThrownBy(() -> parse("(7a1b0c2d-1111-2222-3333-444455556666) Method request path: {id=1}, status: 200"))
                 .hasMessageContaining("execution log line");
     }
