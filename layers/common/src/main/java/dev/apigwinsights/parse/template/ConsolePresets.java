@@ -241,8 +241,40 @@ public final class ConsolePresets {
                 throw new AccessLogParseException("an API Gateway execution log line ('(request id) message'), not an access log:"
                         + " read the stage's access log group, not API-Gateway-Execution-Logs_<api>/<stage>");
             }
+            if (isLambdaLogLine(line, i)) {
+                throw new AccessLogParseException("a Lambda function's log line (START, END, REPORT or the function's own output),"
+                        + " not an access log: read the stage's access log group, not /aws/lambda/<function>");
+            }
             throw new AccessLogParseException("line matches no console preset " + layout
                     + " format (REST, HTTP or WebSocket); set LOG_FORMAT to the stage's format");
+        }
+
+        private static final String[] LAMBDA_PLATFORM = {"START RequestId: ", "END RequestId: ", "REPORT RequestId: ",
+            "INIT_START ", "INIT_REPORT ", "RESTORE_START ", "RESTORE_REPORT "};
+
+        /**
+         * A Lambda log group's lines, exported instead of the API's: the platform's {@code START},
+         * {@code END} and {@code REPORT} lines, and the runtime's
+         * {@code <ISO time>\t<request id>\t<LEVEL>\t<message>} lines. No console preset starts that way.
+         */
+        static boolean isLambdaLogLine(String line, int from) {
+            for (String prefix : LAMBDA_PLATFORM) {
+                if (line.startsWith(prefix, from)) {
+                    return true;
+                }
+            }
+            int tab = line.indexOf('\t', from);
+            if (tab - from < 20 || tab - from > 30 || line.charAt(tab - 1) != 'Z' || line.charAt(from + 4) != '-' || line.charAt(from + 10) != 'T') {
+                return false;
+            }
+            int second = line.indexOf('\t', tab + 1);
+            int third = second < 0 ? -1 : line.indexOf('\t', second + 1);
+            if (second - tab - 1 != 36 || third < 0) {
+                return false;
+            }
+            String level = line.substring(second + 1, third);
+            return level.equals("INFO") || level.equals("WARN") || level.equals("ERROR") || level.equals("DEBUG")
+                    || level.equals("TRACE") || level.equals("FATAL");
         }
 
         /**

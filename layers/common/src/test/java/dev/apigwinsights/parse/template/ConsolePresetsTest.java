@@ -145,6 +145,22 @@ class ConsolePresetsTest {
     }
 
     @Test
+    void saysALambdaFunctionsLogLineIsNotAnAccessLog() {
+        AccessLogParser detector = ConsolePresets.autodetect();
+
+        for (String line : new String[] {"START RequestId: 8f5a1c2e-0000-4000-8000-000000000001 Version: $LATEST",
+            "REPORT RequestId: 8f5a1c2e-0000-4000-8000-000000000001\tDuration: 2.10 ms\tBilled Duration: 3 ms",
+            "INIT_START Runtime Version: java:17.v32",
+            "2024-02-01T06:47:49.673Z\t8f5a1c2e-0000-4000-8000-000000000001\tERROR\tInvoke Error {\"errorType\":\"Error\"}"}) {
+            assertThatThrownBy(() -> detector.parse(line, new RawAccessLog())).as(line)
+                    .hasMessageContaining("Lambda function's log line").hasMessageContaining("/aws/lambda/")
+                    .hasMessageNotContaining("Invoke Error");
+        }
+        assertThatThrownBy(() -> detector.parse("2024-02-01T06:47:49.673Z\tnot-a-request-id\tINFO\tx", new RawAccessLog()))
+                .hasMessageContaining("no console preset");
+    }
+
+    @Test
     @Timeout(value = 10, unit = TimeUnit.SECONDS)
     void givesUpOnAMegabyteAdversarialLineQuickly() {
         String csv = "1.2.3.4,a,b,01/Feb/2026:23:59:59 +0000," + "x,".repeat(500_000) + "x";
