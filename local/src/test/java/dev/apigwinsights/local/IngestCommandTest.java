@@ -618,6 +618,11 @@ class IngestCommandTest {
                 .extracting(m -> m.get("request_id") + " " + m.get("status") + " " + m.get("year"))
                 .containsExactly("r-1 200 2024", "r-2 503 2024");
         assertThat(count(data(), "access_logs_processing_failed")).isEqualTo(2);
+        CliTestSupport.Result forPeople = ingest("--data", tmp.resolve("other").toString(), custom.toString());
+        assertThat(forPeople.out() + forPeople.err()).as("the summary says how to fetch the format and replay")
+                .contains("--log-format \"$(aws apigateway get-stage --rest-api-id API_ID --stage-name STAGE"
+                        + " --query accessLogSettings.format --output text)\" " + tmp.resolve("other/errors/processing-failed"))
+                .contains("aws apigatewayv2 get-stage");
     }
 
     @Test

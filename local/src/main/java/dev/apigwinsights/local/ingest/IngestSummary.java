@@ -101,12 +101,25 @@ public record IngestSummary(int inputs, long bytesRead, Map<InputKind, Integer> 
                     .sorted((a, b) -> Long.compare(b.getValue(), a.getValue()))
                     .limit(10)
                     .forEach(e -> s.append(String.format(Locale.ROOT, "  %,8d  %s%n", e.getValue(), e.getKey())));
+            if (failureReasons.keySet().stream().anyMatch(r -> r.contains("set LOG_FORMAT"))) {
+                s.append(logFormatHint());
+            }
         }
         for (String e : inputErrors) {
             s.append("Input error: ").append(e).append('\n');
         }
         s.append(String.format(Locale.ROOT, "Time: %.1f s, %,.0f entries/s; data in %s%n", seconds, entriesPerSecond(), dataDir));
         return s.toString();
+    }
+
+    /** What to run when lines are in a format of the stage's own: fetch it, then replay the failures with it. */
+    private String logFormatHint() {
+        Path failed = dataDir.resolve("errors/processing-failed");
+        return "  Lines in the stage's own format need it: give it with --log-format and replay the failures (nothing is stored twice):\n"
+                + "    ./apigw-insights ingest --data " + dataDir + " --log-format \"$(aws apigateway get-stage --rest-api-id API_ID"
+                + " --stage-name STAGE --query accessLogSettings.format --output text)\" " + failed + "\n"
+                + "    (HTTP and WebSocket APIs: aws apigatewayv2 get-stage --api-id API_ID --stage-name STAGE --query AccessLogSettings.Format"
+                + " --output text)\n";
     }
 
     private static String size(long bytes) {
