@@ -223,6 +223,19 @@ class IngestCommandTest {
         assertThat(summary(r).get("rowsWritten").asLong()).isEqualTo(2);
     }
 
+    @Test
+    void endsAJsonInputAtAStringLongerThanAnyLogHoldsInsteadOfHoldingItWhole() throws Exception {
+        // one array element of 17 million characters: read whole it would take its size several times over in heap
+        Path huge = Files.writeString(tmp.resolve("huge.json"), "[{\"requestId\":\"h1\",\"junk\":\"" + "a".repeat(17_000_000) + "\"}]");
+        Path fine = Files.writeString(tmp.resolve("access.log"), String.join("\n", jsonLines(0, 2)) + "\n");
+
+        CliTestSupport.Result r = ingest("--data", data().toString(), "--json", huge.toString(), fine.toString());
+
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.err()).contains("huge.json: JSON beyond what a log holds (array 1): String value length");
+        assertThat(summary(r).get("rowsWritten").asLong()).isEqualTo(2);
+    }
+
     /** Binary data with a block of zeros in it, as images and executables have. */
     private static byte[] pngLike() {
         byte[] b = new byte[20_000];
