@@ -753,6 +753,7 @@ class IngestCommandTest {
                 throw new java.io.UncheckedIOException(e);
             }
         });
+        writer.setDaemon(true); // if the ingest never opens the pipe, the writer stays blocked: it must not hold the JVM
         writer.start();
 
         CliTestSupport.Result r = ingest("--data", data().toString(), "--json", fifo.toString());
