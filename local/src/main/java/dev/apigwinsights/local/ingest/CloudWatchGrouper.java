@@ -38,6 +38,28 @@ final class CloudWatchGrouper {
         pendingBytes += message.length;
     }
 
+    /**
+     * A log event read on its own, as {@code aws logs} output and its reshapings give it: a blank
+     * message holds no entry and counts as a blank line. (An export's events go through {@link #add}
+     * as they are: that path runs once per exported event.)
+     */
+    void addEvent(String logStream, long timestamp, String message) throws IOException {
+        if (message.isBlank()) {
+            sink.blankLine();
+        } else {
+            add(logStream, timestamp, message.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** {@link #addEvent(String, long, String)} for a message still in bytes. */
+    void addEvent(String logStream, long timestamp, byte[] message) throws IOException {
+        if (LineReader.isBlank(message)) {
+            sink.blankLine();
+        } else {
+            add(logStream, timestamp, message);
+        }
+    }
+
     void flush() throws IOException {
         if (!pending.isEmpty()) {
             sink.record(SourceRecord.cloudWatch(logGroup, logStream, pending));

@@ -119,7 +119,7 @@ final class JsonArrayFraming implements Framing {
         }
         JsonNode node = fieldValuePairs(JSON.readTree(p));
         if (LogEventObject.is(node)) {
-            LogEventObject.add(node, grouper, sink);
+            LogEventObject.add(node, grouper);
             return;
         }
         JsonNode message = node.isObject() ? node.get("@message") : null;

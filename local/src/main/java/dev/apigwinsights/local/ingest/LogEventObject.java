@@ -2,7 +2,6 @@ package dev.apigwinsights.local.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.Set;
 
@@ -40,14 +39,9 @@ final class LogEventObject {
     }
 
     /** Adds the event to its log stream's envelope (a blank message counts as a blank line). */
-    static void add(JsonNode event, CloudWatchGrouper grouper, RecordSink sink) throws IOException {
-        String message = event.get("message").asText();
-        if (message.isBlank()) {
-            sink.blankLine();
-            return;
-        }
+    static void add(JsonNode event, CloudWatchGrouper grouper) throws IOException {
         JsonNode stream = event.get("logStreamName");
-        grouper.add(stream != null && stream.isTextual() ? stream.asText() : null, event.get("timestamp").asLong(),
-                message.getBytes(StandardCharsets.UTF_8));
+        grouper.addEvent(stream != null && stream.isTextual() ? stream.asText() : null, event.get("timestamp").asLong(),
+                event.get("message").asText());
     }
 }

@@ -17,13 +17,13 @@ final class LogEventsJsonFraming implements Framing {
     public void read(InputStream in, InputContext context, RecordSink sink) throws IOException {
         CloudWatchGrouper grouper = new CloudWatchGrouper(sink, null);
         try {
-            JsonDocuments.forEachElement(in, "events", "document", p -> readEvent(p, grouper, context, sink));
+            JsonDocuments.forEachElement(in, "events", "document", p -> readEvent(p, grouper, context));
         } finally {
             grouper.flush();
         }
     }
 
-    private static void readEvent(JsonParser p, CloudWatchGrouper grouper, InputContext context, RecordSink sink) throws IOException {
+    private static void readEvent(JsonParser p, CloudWatchGrouper grouper, InputContext context) throws IOException {
         String stream = null;
         String message = null;
         long timestamp = context.runStartMs();
@@ -37,10 +37,6 @@ final class LogEventsJsonFraming implements Framing {
                 default -> p.skipChildren();
             }
         }
-        if (message == null || message.isBlank()) {
-            sink.blankLine();
-        } else {
-            grouper.add(stream, timestamp, message.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        }
+        grouper.addEvent(stream, timestamp, message == null ? "" : message);
     }
 }

@@ -40,22 +40,14 @@ final class LogEventsTextFraming implements Framing {
             if (t.count >= 5 && timestamp >= 0 && number(line, t.first[0] + 1, t.first[1]) >= 0 && t.first[1] - t.first[0] - 1 > 20
                     && number(line, t.first[1] + 1, t.first[2]) >= 0) {
                 String stream = new String(line, t.first[2] + 1, t.first[3] - t.first[2] - 1, StandardCharsets.UTF_8);
-                add(grouper, sink, stream, timestamp, Arrays.copyOfRange(line, t.first[3] + 1, t.last));
+                grouper.addEvent(stream, timestamp, Arrays.copyOfRange(line, t.first[3] + 1, t.last));
             } else if (t.count >= 3 && timestamp >= 0 && number(line, t.first[0] + 1, t.first[1]) >= 0) {
-                add(grouper, sink, null, timestamp, Arrays.copyOfRange(line, t.first[1] + 1, t.last));
+                grouper.addEvent(null, timestamp, Arrays.copyOfRange(line, t.first[1] + 1, t.last));
             } else {
                 grouper.add(null, context.runStartMs(), line);
             }
         });
         grouper.flush();
-    }
-
-    private static void add(CloudWatchGrouper grouper, RecordSink sink, String stream, long timestamp, byte[] message) throws IOException {
-        if (LineReader.isBlank(message)) {
-            sink.blankLine();
-        } else {
-            grouper.add(stream, timestamp, message);
-        }
     }
 
     /**
