@@ -38,37 +38,31 @@ public final class LabelledLineParser implements AccessLogParser {
     @Override
     public void parse(String line, RawAccessLog out) throws AccessLogParseException {
         if (line != null) {
-            int i = 0;
-            while (i < line.length() && (line.charAt(i) == ' ' || line.charAt(i) == '\t')) {
-                i++;
-            }
+            int i = skipSpaces(line, 0);
             List<String> pairs = colonPairs(line, i);
             if (pairs == null) {
                 pairs = equalsPairs(line, i);
             }
-            if (pairs != null && keys.resolve(pairs.get(0)) != null && known(pairs) >= MIN_KNOWN_KEYS) {
-                for (int k = 0; k < pairs.size(); k += 2) {
-                    ContextVariable v = keys.resolve(pairs.get(k));
-                    if (v != null) {
-                        out.put(v, pairs.get(k + 1));
-                    } else {
-                        out.putExtra(pairs.get(k), pairs.get(k + 1));
-                    }
+            if (pairs != null) {
+                ContextVariable[] vars = new ContextVariable[pairs.size() / 2];
+                int known = 0;
+                for (int k = 0; k < vars.length; k++) {
+                    vars[k] = keys.resolve(pairs.get(2 * k));
+                    known += vars[k] != null ? 1 : 0;
                 }
-                return;
+                if (vars[0] != null && known >= MIN_KNOWN_KEYS) {
+                    for (int k = 0; k < vars.length; k++) {
+                        if (vars[k] != null) {
+                            out.put(vars[k], pairs.get(2 * k + 1));
+                        } else {
+                            out.putExtra(pairs.get(2 * k), pairs.get(2 * k + 1));
+                        }
+                    }
+                    return;
+                }
             }
         }
         otherwise.parse(line, out);
-    }
-
-    private int known(List<String> pairs) {
-        int n = 0;
-        for (int k = 0; k < pairs.size(); k += 2) {
-            if (keys.resolve(pairs.get(k)) != null) {
-                n++;
-            }
-        }
-        return n;
     }
 
     /**

@@ -100,11 +100,14 @@ public final class RequestTimes {
      * other forms did not read get here.
      */
     private static Long parseOther(String t) {
-        String iso = t.length() > 11 && t.charAt(10) == ' ' ? t.substring(0, 10) + 'T' + t.substring(11) : t;
-        try {
-            return OffsetDateTime.parse(iso, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant().toEpochMilli();
-        } catch (DateTimeParseException notOffset) {
-            // next form
+        boolean spaced = t.length() > 11 && t.charAt(10) == ' ';
+        String iso = spaced ? t.substring(0, 10) + 'T' + t.substring(11) : t;
+        if (spaced) { // with a T, the caller has tried the offset form already
+            try {
+                return OffsetDateTime.parse(iso, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant().toEpochMilli();
+            } catch (DateTimeParseException notOffset) {
+                // next form
+            }
         }
         try {
             return LocalDateTime.parse(iso, DateTimeFormatter.ISO_LOCAL_DATE_TIME).toInstant(ZoneOffset.UTC).toEpochMilli();
