@@ -187,7 +187,7 @@ final class InputDetector {
     /** The whole input is the text an export task writes to {@code aws-logs-write-test}. */
     private static boolean isExportPermissionCheck(byte[] head, int from, int length) {
         int end = length;
-        while (end > from && (head[end - 1] == ' ' || head[end - 1] == '\t' || head[end - 1] == '\r' || head[end - 1] == '\n')) {
+        while (end > from && isWhitespace(head[end - 1])) {
             end--;
         }
         return end - from == EXPORT_PERMISSION_CHECK.length

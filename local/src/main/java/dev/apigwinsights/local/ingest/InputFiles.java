@@ -83,13 +83,14 @@ public final class InputFiles {
             Files.walkFileTree(dir, java.util.EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
-                    return d.equals(dir) || !hidden(dir.relativize(d)) && !inStoreInternals(d, store)
+                    return d.equals(dir) || !hidden(d) && !inStoreInternals(d, store)
                             ? FileVisitResult.CONTINUE : FileVisitResult.SKIP_SUBTREE;
                 }
 
                 @Override
                 public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
-                    if (!hidden(dir.relativize(f)) && !inStoreInternals(f, store) && Files.isRegularFile(f)) {
+                    // attrs follow links already; a hidden folder above was pruned whole
+                    if (attrs.isRegularFile() && !hidden(f) && !inStoreInternals(f, store)) {
                         paths.add(f);
                     }
                     return FileVisitResult.CONTINUE;
@@ -117,13 +118,9 @@ public final class InputFiles {
         return out;
     }
 
-    private static boolean hidden(Path relative) {
-        for (Path part : relative) {
-            if (part.toString().startsWith(".")) {
-                return true;
-            }
-        }
-        return false;
+    /** A dot name: hidden, with everything under it (a folder's subtree is pruned when it is visited). */
+    private static boolean hidden(Path p) {
+        return p.getFileName().toString().startsWith(".");
     }
 
     /** The store's rows (already stored) and its staging area are never inputs; its error documents may be (a replay). */
