@@ -29,7 +29,7 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * End-to-end ingest throughput, as a user runs it: generates {@code --records} access-log lines
- * (the AWS reference sample's 46-key REST format, ~1.3 KB each, spread over 30 days) as a gzip
+ * (the AWS reference sample's 46-key REST format, ~1.3 KB each, spread over {@code --days}, 30 by default) as a gzip
  * file of raw lines or as a CloudWatch Logs export, ingests it into a fresh store in this JVM, and
  * reports time, overall and steady-state rate (the middle 60% of the input), peak RSS, store size,
  * and the time of a grouped count over the stored rows. Run it with the heap capped:
@@ -40,7 +40,7 @@ import java.util.zip.GZIPOutputStream;
  * }</pre>
  */
 public final class IngestBenchmark {
-    private static final long SPAN_MS = 30L * 86_400_000L;
+    private static final long DAY_MS = 86_400_000L;
 
     private IngestBenchmark() {
     }
@@ -48,19 +48,22 @@ public final class IngestBenchmark {
     public static void main(String[] args) throws Exception {
         long records = 1_000_000;
         String kind = "raw";
+        int days = 30;
         Path dir = Path.of("/tmp/ingest-bench");
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--records" -> records = Long.parseLong(args[++i]);
                 case "--kind" -> kind = args[++i];
                 case "--dir" -> dir = Path.of(args[++i]);
-                default -> throw new IllegalArgumentException("usage: IngestBenchmark [--records N] [--kind raw|cloudwatch] [--dir DIR]");
+                case "--days" -> days = Integer.parseInt(args[++i]);
+                default -> throw new IllegalArgumentException("usage: IngestBenchmark [--records N] [--kind raw|cloudwatch] [--days N] [--dir DIR]");
             }
         }
-        Path input = dir.resolve(kind + "-" + records + (kind.equals("raw") ? ".log.gz" : "/export-task/stream-1/000000.gz"));
+        String inputName = kind + "-" + records + (days == 30 ? "" : "-" + days + "d");
+        Path input = dir.resolve(inputName + (kind.equals("raw") ? ".log.gz" : "/export-task/stream-1/000000.gz"));
         if (!Files.exists(input)) {
             long t0 = System.nanoTime();
-            generate(input, records, kind.equals("cloudwatch"));
+            generate(input, records, days * DAY_MS, kind.equals("cloudwatch"));
             System.out.printf(Locale.ROOT, "generated %,d %s records (%,d bytes gzip) in %.1f s%n", records, kind, Files.size(input),
                     (System.nanoTime() - t0) / 1e9);
         }
@@ -141,14 +144,14 @@ public final class IngestBenchmark {
         return entries * fraction / ((to[0] - from[0]) / 1e9);
     }
 
-    private static void generate(Path file, long records, boolean cloudwatch) throws IOException {
+    private static void generate(Path file, long records, long spanMs, boolean cloudwatch) throws IOException {
         Files.createDirectories(file.getParent());
         SplittableRandom r = new SplittableRandom(2024);
         long start = Instant.parse("2024-02-01T00:00:00Z").toEpochMilli();
         try (Writer w = new BufferedWriter(new OutputStreamWriter(new GZIPOutputStream(Files.newOutputStream(file), 1 << 16),
                 StandardCharsets.UTF_8), 1 << 16)) {
             for (long i = 0; i < records; i++) {
-                long at = start + i * SPAN_MS / records;
+                long at = start + i * spanMs / records;
                 String line = RealisticBatch.line(r, (int) (i % 3600)).replaceFirst("\"requestTimeEpoch\":\"\\d+\"",
                         "\"requestTimeEpoch\":\"" + at + "\"");
                 if (cloudwatch) {
