@@ -3,6 +3,7 @@ package dev.apigwinsights.local.ingest;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import dev.apigwinsights.local.store.StoreSchema;
 import dev.apigwinsights.schema.CanonicalField;
 import java.io.IOException;
@@ -19,7 +20,8 @@ import java.util.regex.Pattern;
  * is not a log entry at all.
  */
 final class CanonicalRowsFraming implements Framing {
-    private static final JsonFactory JSON = new JsonFactory();
+    /** Duplicate names are refused: which of them a reader takes is not something the store should depend on. */
+    private static final JsonFactory JSON = JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     private static final Pattern ISO_TIME = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?Z");
 
     @Override
@@ -52,6 +54,10 @@ final class CanonicalRowsFraming implements Framing {
             }
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String name = p.currentName();
+                if (name.equals(StoreSchema.LINE_HASH)) {
+                    // The ingest's own member, which the store reads a row's key from: not a delivered row.
+                    return null;
+                }
                 JsonToken v = p.nextToken();
                 Optional<CanonicalField> field = CanonicalField.byColumn(name);
                 if (field.isEmpty() || v == JsonToken.VALUE_NULL) {

@@ -5,6 +5,7 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +18,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -29,6 +31,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
+import org.duckdb.DuckDBConnection;
 
 /**
  * Writes an ingest's output into the store, idempotently and crash-safely.
@@ -38,10 +41,17 @@ import java.util.stream.Stream;
  * committed day by day: DuckDB reads the day's spool, drops rows whose key (request id, else the
  * hash of the original entry) is already stored for that day or appears earlier in the chunk,
  * writes one Parquet file of the columns the rows fill ({@link PresentColumns}) into staging and
- * renames it into {@code logs/year=/month=/day=/}. Error documents are deduplicated by their raw
- * data against every stored one. A rename is the only step readers can see, so the store is always
- * readable; a run killed at any point leaves whole files, and the next run (which clears stale
- * staging) stores exactly what is missing.
+ * renames it into {@code logs/year=/month=/day=/}. Only rows that may already be stored are
+ * checked against the day's files: a {@link DayKeyFilter} holds the keys of the day's files from
+ * before the run and of every row the run has spooled, and a row it has not seen goes to a spool
+ * that skips that check. Without it, each commit read every key of the day again, and a day
+ * ingested in many chunks cost time growing with the square of its rows. A row whose key the
+ * writer cannot read from its bytes (an escaped request id, a row passed through in another
+ * layout) makes its day take the check for every row until the run ends.
+ *
+ * <p>Error documents are deduplicated by their raw data against every stored one. A rename is the
+ * only step readers can see, so the store is always readable; a run killed at any point leaves
+ * whole files, and the next run (which clears stale staging) stores exactly what is missing.
  *
  * <p>A chunk is committed on a thread of its own while the next one is spooled, so DuckDB's
  * work overlaps the transformer's; at most one chunk waits, which bounds the staging disk. DuckDB
@@ -55,8 +65,12 @@ public final class StoreWriter implements AutoCloseable {
     public static final long DEFAULT_CHUNK_ROWS = 250_000;
     private static final int MAX_OPEN_SPOOLS = 64;
     private static final int SPOOL_BUFFER = 64 * 1024;
-    private static final byte[] REQUEST_ID_PREFIX = "{\"request_id\":\"".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-    private static final byte[] LINE_HASH_KEY = ("\"" + StoreSchema.LINE_HASH + "\":\"").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] REQUEST_ID_PREFIX = "{\"request_id\":\"".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] LINE_HASH_MEMBER = (",\"" + StoreSchema.LINE_HASH + "\":\"").getBytes(StandardCharsets.US_ASCII);
+    /** Keys the run's filter holds at about 1% false positives before it first grows. */
+    private static final long FILTER_FIRST_KEYS = 1L << 21;
+    /** Heap the filter may take: about 30 million keys at 1% false positives, more at a higher rate. */
+    private static final long FILTER_MAX_BYTES = 40L << 20;
 
     private final StoreLayout layout;
     private final String runId;
@@ -66,6 +80,8 @@ public final class StoreWriter implements AutoCloseable {
     private final ExecutorService committer;
     private final int duckDbThreads;
     private final Stats stats = new Stats();
+    private final DayKeyFilter keyFilter = new DayKeyFilter(FILTER_FIRST_KEYS, FILTER_MAX_BYTES);
+    private final Map<String, DayKeys> dayKeys = new HashMap<>();
     private Chunk current;
     private Future<?> committing;
     /** Test hook: stop after this many renames, as a crash would. */
@@ -78,6 +94,7 @@ public final class StoreWriter implements AutoCloseable {
         long failuresWritten;
         long failuresAlreadyStored;
         long rowFiles;
+        long rowsChecked;
         final Set<String> days = new java.util.TreeSet<>();
 
         public long rowsWritten() {
@@ -100,6 +117,11 @@ public final class StoreWriter implements AutoCloseable {
             return rowFiles;
         }
 
+        /** Rows checked against their day's stored files: those the run may have stored already. */
+        public long rowsChecked() {
+            return rowsChecked;
+        }
+
         /** Days that received rows, as {@code yyyy-MM-dd}. */
         public Set<String> days() {
             return days;
@@ -108,12 +130,27 @@ public final class StoreWriter implements AutoCloseable {
 
     private static final class DaySpool {
         final Path file;
+        /** Row spools only: rows that may be stored already, checked against the day's files. */
+        final Path mayBeStoredFile;
         /** Row spools only: the columns the day's rows fill, which its row file is written with. */
         final PresentColumns columns = new PresentColumns();
         long count;
+        long mayBeStoredCount;
 
-        DaySpool(Path file) {
+        DaySpool(Path file, Path mayBeStoredFile) {
             this.file = file;
+            this.mayBeStoredFile = mayBeStoredFile;
+        }
+    }
+
+    /** What the run knows of a day's stored keys. */
+    private static final class DayKeys {
+        final long hash;
+        /** The filter holds every key stored for the day; false sends each of its rows to the check. */
+        boolean complete;
+
+        DayKeys(long hash) {
+            this.hash = hash;
         }
     }
 
@@ -195,37 +232,91 @@ public final class StoreWriter implements AutoCloseable {
      */
     public void row(String day, byte[] b, int off, int len) throws IOException, SQLException {
         spool(day, b, off, len).columns.addAll();
-        countRow(day, b, off, len);
+        countRow();
     }
 
     /** {@link #row} for a line the transformer wrote: its day's row file gets only the columns its rows fill. */
     public void transformedRow(String day, byte[] b, int off, int len) throws IOException, SQLException {
         spool(day, b, off, len).columns.add(b, off, len);
-        countRow(day, b, off, len);
+        countRow();
     }
 
     private DaySpool spool(String day, byte[] b, int off, int len) throws IOException {
         Chunk c = current;
-        DaySpool spool = c.rows.computeIfAbsent(day, d -> new DaySpool(c.dir.resolve(d + ".ndjson")));
-        c.out(spool.file).write(b, off, len);
-        spool.count++;
+        DaySpool spool = c.rows.computeIfAbsent(day, d -> new DaySpool(c.dir.resolve(d + ".ndjson"), c.dir.resolve(d + ".check.ndjson")));
+        DayKeys known = dayKeys(day);
+        long key = keyRange(b, off, len);
+        boolean mayBeStored;
+        if (key < 0) {
+            // The key is only known to DuckDB: dedupe the day's rows in SQL from now on.
+            known.complete = false;
+            c.daysWithRepeats.add(day);
+            mayBeStored = true;
+        } else {
+            long dayKey = DayKeyFilter.dayKey(known.hash, DayKeyFilter.hash(b, (int) (key >>> 32), (int) key));
+            if (!c.keys.add(dayKey)) {
+                c.daysWithRepeats.add(day);
+            }
+            mayBeStored = !known.complete || keyFilter.add(dayKey);
+        }
+        if (mayBeStored) {
+            c.out(spool.mayBeStoredFile).write(b, off, len);
+            spool.mayBeStoredCount++;
+        } else {
+            c.out(spool.file).write(b, off, len);
+            spool.count++;
+        }
         return spool;
     }
 
-    private void countRow(String day, byte[] b, int off, int len) throws IOException, SQLException {
-        Chunk c = current;
-        if (!c.keys.add(keyHash(b, off, len))) {
-            c.daysWithRepeats.add(day);
-        }
-        if (++c.rowCount >= chunkRows) {
+    private void countRow() throws IOException, SQLException {
+        if (++current.rowCount >= chunkRows) {
             rotate(false);
+        }
+    }
+
+    /**
+     * The day's stored keys as the run knows them. On a day's first row, the keys of the files it
+     * already has (none of them this run's, which has not committed the day yet) go into the filter.
+     */
+    private DayKeys dayKeys(String day) throws IOException {
+        DayKeys known = dayKeys.get(day);
+        if (known == null) {
+            byte[] name = day.getBytes(StandardCharsets.US_ASCII);
+            known = new DayKeys(DayKeyFilter.hash(name, 0, name.length));
+            known.complete = addStoredKeys(day, known.hash);
+            dayKeys.put(day, known);
+        }
+        return known;
+    }
+
+    private boolean addStoredKeys(String day, long dayHash) throws IOException {
+        List<Path> existing = listFiles(layout.logsDay(day), StoreLayout.ROW_FILE_SUFFIX);
+        if (existing.isEmpty()) {
+            return true;
+        }
+        // Its own connection: the committer may be using the writer's at the same time.
+        try (Connection reader = ((DuckDBConnection) duck).duplicate(); Statement s = reader.createStatement();
+             ResultSet rs = s.executeQuery("SELECT " + StoreSchema.dedupeKey(null) + " FROM read_parquet(" + fileList(existing)
+                     + ", union_by_name = true)")) {
+            while (rs.next()) {
+                String k = rs.getString(1);
+                if (k != null) {
+                    byte[] bytes = k.getBytes(StandardCharsets.UTF_8);
+                    keyFilter.add(DayKeyFilter.dayKey(dayHash, DayKeyFilter.hash(bytes, 0, bytes.length)));
+                }
+            }
+            return true;
+        } catch (SQLException e) {
+            // Unreadable here means unread: every row of the day takes the exact check, which reports it.
+            return false;
         }
     }
 
     /** Spools one error document line for the day of its arrival. */
     public void failure(String day, byte[] b, int off, int len) throws IOException {
         Chunk c = current;
-        DaySpool spool = c.errors.computeIfAbsent(day, d -> new DaySpool(c.dir.resolve(d + ".errors.json")));
+        DaySpool spool = c.errors.computeIfAbsent(day, d -> new DaySpool(c.dir.resolve(d + ".errors.json"), null));
         c.out(spool.file).write(b, off, len);
         spool.count++;
     }
@@ -295,17 +386,22 @@ public final class StoreWriter implements AutoCloseable {
 
     private void commitRows(Chunk c, String day, DaySpool spool) throws IOException, SQLException {
         Path dayDir = layout.logsDay(day);
-        List<Path> existing = listFiles(dayDir, StoreLayout.ROW_FILE_SUFFIX);
         Path staged = c.dir.resolve(day + StoreLayout.ROW_FILE_SUFFIX);
-        StringBuilder q = new StringBuilder("COPY (SELECT ").append(StoreSchema.storedSelect(spool.columns::has))
-                .append(" FROM read_json(").append(StoreSchema.literal(spool.file.toString()))
-                .append(", format = 'newline_delimited', columns = ").append(StoreSchema.canonicalJsonColumns(spool.columns::has))
-                .append(") AS n");
-        if (!existing.isEmpty()) {
-            q.append(" ANTI JOIN (SELECT DISTINCT ").append(StoreSchema.dedupeKey(null)).append(" AS k FROM read_parquet(")
-                    .append(fileList(existing)).append(", union_by_name = true)) AS e ON ")
-                    .append(StoreSchema.dedupeKey("n")).append(" = e.k");
+        String columns = StoreSchema.canonicalJsonColumns(spool.columns::has);
+        String rows = spool.count == 0 ? null : readJson(spool.file, columns);
+        String mayBeStored = null;
+        if (spool.mayBeStoredCount > 0) {
+            mayBeStored = readJson(spool.mayBeStoredFile, columns);
+            List<Path> existing = listFiles(dayDir, StoreLayout.ROW_FILE_SUFFIX);
+            if (!existing.isEmpty()) {
+                mayBeStored = "(SELECT m.* FROM " + mayBeStored + " AS m ANTI JOIN (SELECT " + StoreSchema.dedupeKey(null)
+                        + " AS k FROM read_parquet(" + fileList(existing) + ", union_by_name = true)) AS e ON "
+                        + StoreSchema.dedupeKey("m") + " = e.k)";
+            }
         }
+        String source = rows == null ? mayBeStored : mayBeStored == null ? rows : "(SELECT * FROM " + rows + " UNION ALL SELECT * FROM " + mayBeStored + ")";
+        StringBuilder q = new StringBuilder("COPY (SELECT ").append(StoreSchema.storedSelect(spool.columns::has))
+                .append(" FROM ").append(source).append(" AS n");
         if (c.daysWithRepeats.contains(day)) {
             q.append(" QUALIFY row_number() OVER (PARTITION BY ").append(StoreSchema.dedupeKey("n")).append(") = 1");
         }
@@ -315,7 +411,8 @@ public final class StoreWriter implements AutoCloseable {
         }
         long written = count("SELECT count(*) FROM read_parquet(" + StoreSchema.literal(staged.toString()) + ")");
         stats.rowsWritten += written;
-        stats.duplicateRows += spool.count - written;
+        stats.duplicateRows += spool.count + spool.mayBeStoredCount - written;
+        stats.rowsChecked += spool.mayBeStoredCount;
         if (written > 0) {
             Files.createDirectories(dayDir);
             publish(staged, dayDir.resolve(runId + "-" + c.number + StoreLayout.ROW_FILE_SUFFIX));
@@ -324,7 +421,12 @@ public final class StoreWriter implements AutoCloseable {
         } else {
             Files.delete(staged);
         }
-        Files.delete(spool.file);
+        Files.deleteIfExists(spool.file);
+        Files.deleteIfExists(spool.mayBeStoredFile);
+    }
+
+    private static String readJson(Path spool, String columns) {
+        return "read_json(" + StoreSchema.literal(spool.toString()) + ", format = 'newline_delimited', columns = " + columns + ")";
     }
 
     private void commitErrors(Chunk c, String day, DaySpool spool) throws IOException, SQLException {
@@ -370,33 +472,45 @@ public final class StoreWriter implements AutoCloseable {
             return rs.getLong(1);
         }
     }
-    /** The 64-bit hash of a line's dedupe key: its request id, else its line hash. */
-    static long keyHash(byte[] b, int off, int len) {
-        int start;
-        if (ByteArrays.startsWith(b, off, len, REQUEST_ID_PREFIX)) {
-            start = off + REQUEST_ID_PREFIX.length;
-        } else {
-            int at = lastIndexOf(b, off, len, LINE_HASH_KEY);
-            start = at < 0 ? off : at + LINE_HASH_KEY.length;
+    /**
+     * Where a row's dedupe key is in its bytes, as {@code from << 32 | to}, or -1 when the bytes do
+     * not say it for certain. Rows written by the transformer's writer (and this stack's delivered
+     * rows) start with their request id when they have one; a row without one ends with the line
+     * hash the ingest appended. A request id holding an escape is not its stored text byte for byte.
+     */
+    static long keyRange(byte[] b, int off, int len) {
+        int end = off + len;
+        if (end > off && b[end - 1] == '\n') {
+            end--;
         }
-        long h = 0xcbf29ce484222325L;
-        for (int i = start; i < off + len && b[i] != '"'; i++) {
-            h = (h ^ b[i]) * 0x100000001b3L;
-        }
-        return h;
-    }
-
-    private static int lastIndexOf(byte[] b, int off, int len, byte[] needle) {
-        outer:
-        for (int i = off + len - needle.length; i >= off; i--) {
-            for (int k = 0; k < needle.length; k++) {
-                if (b[i + k] != needle[k]) {
-                    continue outer;
+        if (ByteArrays.startsWith(b, off, end - off, REQUEST_ID_PREFIX)) {
+            for (int i = off + REQUEST_ID_PREFIX.length; i < end; i++) {
+                if (b[i] == '"') {
+                    return (long) (off + REQUEST_ID_PREFIX.length) << 32 | i;
+                }
+                if (b[i] == '\\') {
+                    return -1;
                 }
             }
-            return i;
+            return -1;
         }
-        return -1;
+        int to = end - 2;
+        if (to <= off || b[to] != '"' || b[to + 1] != '}') {
+            return -1;
+        }
+        int from = to;
+        while (from > off && isLowerHex(b[from - 1])) {
+            from--;
+        }
+        int member = from - LINE_HASH_MEMBER.length;
+        if (from == to || member <= off || !ByteArrays.startsWith(b, member, LINE_HASH_MEMBER.length, LINE_HASH_MEMBER)) {
+            return -1;
+        }
+        return (long) from << 32 | to;
+    }
+
+    private static boolean isLowerHex(byte c) {
+        return c >= '0' && c <= '9' || c >= 'a' && c <= 'f';
     }
 
     static List<Path> listFiles(Path dir, String suffix) throws IOException {

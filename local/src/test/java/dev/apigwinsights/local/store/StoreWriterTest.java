@@ -91,6 +91,73 @@ class StoreWriterTest {
     }
 
     @Test
+    void onlyRowsTheRunMayHaveStoredAlreadyAreCheckedAgainstTheDaysFiles() throws Exception {
+        StoreLayout layout = new StoreLayout(tmp);
+        try (StoreWriter w = new StoreWriter(layout, "run", 100, "256MB", 1)) {
+            rows(w, 1, 1_000);
+            rows(w, 1, 1_000);
+            w.commit();
+            assertThat(w.stats().rowsWritten()).isEqualTo(1_000);
+            assertThat(w.stats().duplicateRows()).isEqualTo(1_000);
+            // The first 1,000 are new (a few false positives aside); every repeat is checked.
+            assertThat(w.stats().rowsChecked()).isBetween(1_000L, 1_050L);
+        }
+        try (StoreWriter rerun = new StoreWriter(layout, "run-2", 100, "256MB", 1)) {
+            rows(rerun, 2, 1_000);
+            rerun.commit();
+            assertThat(rerun.stats().rowsWritten()).as("day 2 is new").isEqualTo(1_000);
+            assertThat(rerun.stats().rowsChecked()).as("day 1's keys, read from its files once").isBetween(1_000L, 1_050L);
+        }
+        assertThat(count(tmp)).isEqualTo(2_000);
+    }
+
+    @Test
+    void rowsWhoseKeyIsNotReadableFromTheirBytesAreStillStoredOnce() throws Exception {
+        StoreLayout layout = new StoreLayout(tmp);
+        String plain = "{\"request_id\":\"r-1\",\"request_time\":\"2024-02-01T10:00:00.000Z\",\"status\":200}\n";
+        String escaped = "{\"request_id\":\"r-\\\"2\\\"\",\"request_time\":\"2024-02-01T10:00:00.000Z\",\"status\":200}\n";
+        // A row passed through with its id elsewhere than first: only DuckDB knows its key.
+        String idLater = "{\"status\":200,\"request_time\":\"2024-02-01T10:00:00.000Z\",\"request_id\":\"r-1\"}\n";
+        String noId = "{\"request_time\":\"2024-02-01T10:00:00.000Z\",\"status\":503,\"_line_hash\":\"0123456789abcdef\"}\n";
+        for (String run : List.of("run-1", "run-2")) {
+            try (StoreWriter w = new StoreWriter(layout, run, 2, "256MB", 1)) {
+                for (String line : List.of(idLater, escaped, plain, noId, escaped, noId, plain, plain)) {
+                    byte[] b = line.getBytes(StandardCharsets.UTF_8);
+                    w.row("2024-02-01", b, 0, b.length);
+                }
+                w.commit();
+            }
+        }
+        try (LocalStore store = LocalStore.open(tmp); Statement s = store.connection().createStatement();
+             ResultSet rs = s.executeQuery("SELECT coalesce(request_id, '-') FROM access_logs ORDER BY 1")) {
+            List<String> keys = new java.util.ArrayList<>();
+            while (rs.next()) {
+                keys.add(rs.getString(1));
+            }
+            assertThat(keys).containsExactly("-", "r-\"2\"", "r-1");
+        }
+    }
+
+    @Test
+    void readsARowsKeyFromItsBytesOnlyWhereItIsCertain() {
+        assertThat(key("{\"request_id\":\"abc-1\",\"status\":200}\n")).isEqualTo("abc-1");
+        assertThat(key("{\"request_id\":\"\",\"status\":200}")).isEmpty();
+        assertThat(key("{\"status\":503,\"_line_hash\":\"00ff\"}\n")).isEqualTo("00ff");
+        assertThat(key("{\"request_id\":\"a\\\"b\",\"status\":200}")).as("escaped").isNull();
+        assertThat(key("{\"request_id\":null,\"status\":200}")).isNull();
+        assertThat(key("{\"status\":200,\"request_id\":\"abc\"}")).as("id not first").isNull();
+        assertThat(key("{\"status\":503,\"extra\":{\"_line_hash\":\"00ff\"}}")).as("a nested member").isNull();
+        assertThat(key("{\"status\":503,\"x\":\"_line_hash\\\":\\\"00ff\"}")).as("inside a string").isNull();
+        assertThat(key("{\"status\":503,\"_line_hash\":\"\"}")).isNull();
+    }
+
+    private static String key(String line) {
+        byte[] b = ("xx" + line).getBytes(StandardCharsets.UTF_8);
+        long range = StoreWriter.keyRange(b, 2, b.length - 2);
+        return range < 0 ? null : new String(b, (int) (range >>> 32), (int) range - (int) (range >>> 32), StandardCharsets.UTF_8);
+    }
+
+    @Test
     void storesWrittenWithParquetVersionOneStayReadableAndDeduplicateAgainstNewFiles() throws Exception {
         StoreLayout layout = new StoreLayout(tmp);
         try (StoreWriter w = new StoreWriter(layout, "run-1", 1_000_000, "256MB", 1)) {
