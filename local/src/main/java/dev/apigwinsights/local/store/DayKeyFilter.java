@@ -56,9 +56,14 @@ final class DayKeyFilter {
     static long hash(byte[] b, int from, int to) {
         long h = 0xcbf29ce484222325L;
         for (int i = from; i < to; i++) {
-            h = (h ^ b[i]) * 0x100000001b3L;
+            h = hashNext(h, b[i]);
         }
         return h;
+    }
+
+    /** {@link #hash} of the bytes so far, {@code h}, followed by {@code b}. */
+    static long hashNext(long h, byte b) {
+        return (h ^ b) * 0x100000001b3L;
     }
 
     /** Bytes the filter holds now. */

@@ -42,9 +42,9 @@ import org.duckdb.DuckDBConnection;
  * hash of the original entry) is already stored for that day or appears earlier in the chunk,
  * writes one Parquet file of the columns the rows fill ({@link PresentColumns}) into staging and
  * renames it into {@code logs/year=/month=/day=/}. Only rows that may already be stored are
- * checked against the day's files: a {@link DayKeyFilter} holds the keys of the day's files from
- * before the run and of every row the run has spooled, and a row it has not seen goes to a spool
- * that skips that check. Without it, each commit read every key of the day again, and a day
+ * checked against the day's files: a {@link DayKeyFilter} holds the key of every row the run has
+ * spooled and, once the run has a chunk's worth of rows for a day, the keys of the day's files from
+ * before the run; a row it has not seen goes to a spool that skips that check. Without it, each commit read every key of the day again, and a day
  * ingested in many chunks cost time growing with the square of its rows. A row whose key the
  * writer cannot read from its bytes (an escaped request id, a row passed through in another
  * layout) makes its day take the check for every row until the run ends.
@@ -146,11 +146,19 @@ public final class StoreWriter implements AutoCloseable {
     /** What the run knows of a day's stored keys. */
     private static final class DayKeys {
         final long hash;
-        /** The filter holds every key stored for the day; false sends each of its rows to the check. */
-        boolean complete;
+        /** The day had files before the run whose keys are not in the filter yet. */
+        boolean storedKeysPending;
+        /** A row's key could not be read from its bytes, or the stored keys could not be read. */
+        boolean keysUnknown;
+        long rows;
 
         DayKeys(long hash) {
             this.hash = hash;
+        }
+
+        /** The filter holds every key stored for the day; if not, each of its rows takes the check. */
+        boolean complete() {
+            return !storedKeysPending && !keysUnknown;
         }
     }
 
@@ -249,7 +257,7 @@ public final class StoreWriter implements AutoCloseable {
         boolean mayBeStored;
         if (key < 0) {
             // The key is only known to DuckDB: dedupe the day's rows in SQL from now on.
-            known.complete = false;
+            known.keysUnknown = true;
             c.daysWithRepeats.add(day);
             mayBeStored = true;
         } else {
@@ -257,7 +265,8 @@ public final class StoreWriter implements AutoCloseable {
             if (!c.keys.add(dayKey)) {
                 c.daysWithRepeats.add(day);
             }
-            mayBeStored = !known.complete || keyFilter.add(dayKey);
+            // Added even while the day is not complete, so that it can become so.
+            mayBeStored = keyFilter.add(dayKey) || !known.complete();
         }
         if (mayBeStored) {
             c.out(spool.mayBeStoredFile).write(b, off, len);
@@ -276,40 +285,80 @@ public final class StoreWriter implements AutoCloseable {
     }
 
     /**
-     * The day's stored keys as the run knows them. On a day's first row, the keys of the files it
-     * already has (none of them this run's, which has not committed the day yet) go into the filter.
+     * The day's stored keys as the run knows them. A day with files from before the run has their
+     * keys read into the filter only once the run has spooled a chunk's worth of rows for it: a
+     * small run into a big day checks its few rows against the files in one commit, which costs
+     * less than reading every stored key out to the filter (about twice the check's cost per key).
      */
     private DayKeys dayKeys(String day) throws IOException {
         DayKeys known = dayKeys.get(day);
         if (known == null) {
             byte[] name = day.getBytes(StandardCharsets.US_ASCII);
             known = new DayKeys(DayKeyFilter.hash(name, 0, name.length));
-            known.complete = addStoredKeys(day, known.hash);
+            known.storedKeysPending = !storedBefore(day).isEmpty();
             dayKeys.put(day, known);
+        }
+        if (++known.rows == chunkRows && known.storedKeysPending && !known.keysUnknown) {
+            known.keysUnknown = !addStoredKeys(known.hash, storedBefore(day));
+            known.storedKeysPending = false;
         }
         return known;
     }
 
-    private boolean addStoredKeys(String day, long dayHash) throws IOException {
-        List<Path> existing = listFiles(layout.logsDay(day), StoreLayout.ROW_FILE_SUFFIX);
-        if (existing.isEmpty()) {
-            return true;
-        }
+    /** The day's row files that earlier runs wrote (this run's are named for it, and their keys are in the filter). */
+    private List<Path> storedBefore(String day) throws IOException {
+        List<Path> files = listFiles(layout.logsDay(day), StoreLayout.ROW_FILE_SUFFIX);
+        files.removeIf(f -> f.getFileName().toString().startsWith(runId + "-"));
+        return files;
+    }
+
+    private boolean addStoredKeys(long dayHash, List<Path> existing) throws IOException {
+        // DuckDB writes the keys out faster than JDBC hands them over one at a time (about 150 ns a
+        // key against 430-770), one file at a time so the key file stays the size of one commit's.
+        Path keys = runDir.resolve("stored-keys.csv");
         // Its own connection: the committer may be using the writer's at the same time.
-        try (Connection reader = ((DuckDBConnection) duck).duplicate(); Statement s = reader.createStatement();
-             ResultSet rs = s.executeQuery("SELECT " + StoreSchema.dedupeKey(null) + " FROM read_parquet(" + fileList(existing)
-                     + ", union_by_name = true)")) {
-            while (rs.next()) {
-                String k = rs.getString(1);
-                if (k != null) {
-                    byte[] bytes = k.getBytes(StandardCharsets.UTF_8);
-                    keyFilter.add(DayKeyFilter.dayKey(dayHash, DayKeyFilter.hash(bytes, 0, bytes.length)));
+        try (Connection reader = ((DuckDBConnection) duck).duplicate(); Statement s = reader.createStatement()) {
+            for (Path file : existing) {
+                s.execute("COPY (SELECT " + StoreSchema.dedupeKey(null) + " FROM read_parquet(" + StoreSchema.literal(file.toString())
+                        + ", union_by_name = true)) TO " + StoreSchema.literal(keys.toString()) + " (FORMAT csv, HEADER false)");
+                if (!addKeyLines(keys, dayHash)) {
+                    return false;
                 }
             }
             return true;
         } catch (SQLException e) {
             // Unreadable here means unread: every row of the day takes the exact check, which reports it.
             return false;
+        } finally {
+            Files.deleteIfExists(keys);
+        }
+    }
+
+    /**
+     * Adds the key on each line of DuckDB's CSV; false at a quoted one (a key holding a comma, a
+     * quote or a line break, or an empty one), whose bytes in the file are not the key's.
+     */
+    private boolean addKeyLines(Path csv, long dayHash) throws IOException {
+        try (java.io.InputStream in = Files.newInputStream(csv)) {
+            byte[] buf = new byte[SPOOL_BUFFER];
+            long h = DayKeyFilter.hash(buf, 0, 0);
+            boolean lineStart = true;
+            for (int n; (n = in.read(buf)) > 0; ) {
+                for (int i = 0; i < n; i++) {
+                    byte b = buf[i];
+                    if (b == '\n') {
+                        keyFilter.add(DayKeyFilter.dayKey(dayHash, h));
+                        h = DayKeyFilter.hash(buf, 0, 0);
+                        lineStart = true;
+                    } else if (lineStart && b == '"') {
+                        return false;
+                    } else {
+                        h = DayKeyFilter.hashNext(h, b);
+                        lineStart = false;
+                    }
+                }
+            }
+            return true;
         }
     }
 
