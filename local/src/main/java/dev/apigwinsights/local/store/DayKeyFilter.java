@@ -20,6 +20,9 @@ final class DayKeyFilter {
     private static final int BITS_SET = 5;
     private static final int BLOCK_LONGS = 8;
 
+    /** {@link #hash} of no bytes, which {@link #hashNext} continues from. */
+    static final long EMPTY_HASH = 0xcbf29ce484222325L;
+
     private final long maxBytes;
     private long[][] stages = new long[0][];
     private long[] capacities = new long[0];
@@ -54,7 +57,7 @@ final class DayKeyFilter {
 
     /** FNV-1a over {@code b[from, to)}: the hash the writer takes of a key's bytes. */
     static long hash(byte[] b, int from, int to) {
-        long h = 0xcbf29ce484222325L;
+        long h = EMPTY_HASH;
         for (int i = from; i < to; i++) {
             h = hashNext(h, b[i]);
         }

@@ -287,8 +287,8 @@ public final class StoreWriter implements AutoCloseable {
     /**
      * The day's stored keys as the run knows them. A day with files from before the run has their
      * keys read into the filter only once the run has spooled a chunk's worth of rows for it: a
-     * small run into a big day checks its few rows against the files in one commit, which costs
-     * less than reading every stored key out to the filter (about twice the check's cost per key).
+     * run that commits the day once reads every stored key in that one check anyway, and reading
+     * them all out to the filter first would only add to it.
      */
     private DayKeys dayKeys(String day) throws IOException {
         DayKeys known = dayKeys.get(day);
@@ -341,14 +341,14 @@ public final class StoreWriter implements AutoCloseable {
     private boolean addKeyLines(Path csv, long dayHash) throws IOException {
         try (java.io.InputStream in = Files.newInputStream(csv)) {
             byte[] buf = new byte[SPOOL_BUFFER];
-            long h = DayKeyFilter.hash(buf, 0, 0);
+            long h = DayKeyFilter.EMPTY_HASH;
             boolean lineStart = true;
             for (int n; (n = in.read(buf)) > 0; ) {
                 for (int i = 0; i < n; i++) {
                     byte b = buf[i];
                     if (b == '\n') {
                         keyFilter.add(DayKeyFilter.dayKey(dayHash, h));
-                        h = DayKeyFilter.hash(buf, 0, 0);
+                        h = DayKeyFilter.EMPTY_HASH;
                         lineStart = true;
                     } else if (lineStart && b == '"') {
                         return false;
